@@ -1,0 +1,15 @@
+import type { AuthenticatedUser, AuthSession } from '$lib/server/auth/session';
+
+declare global {
+	namespace App {
+		interface Locals {
+			user: AuthenticatedUser | null;
+			session: AuthSession | null;
+		}
+		interface Error {
+			message: string;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,90 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { m } from '$lib/paraglide/messages.js';
+import { paraglideMiddleware } from '$lib/paraglide/server.js';
+import { requireRole, requireUser } from '$lib/server/auth/guard';
+import {
+	deleteSessionCookie,
+	sessionCookieName,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { isForgedRequest } from '$lib/server/csrf';
+import { db, migrateDatabase } from '$lib/server/db';
+
+export const init: ServerInit = () => {
+	migrateDatabase(db());
+};
+
+const csrf: Handle = ({ event, resolve }) => {
+	if (isForgedRequest(event.request.method, event.request.headers, event.url.origin)) {
+		return new Response(m.error_cross_site(), {
+			status: 403,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
+	}
+	return resolve(event);
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const auth: Handle = ({ event, resolve }) => {
+	const secure = event.url.protocol === 'https:';
+	const token = event.cookies.get(sessionCookieName(secure));
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const validated = validateSessionToken(db(), token);
+		if (validated) {
+			event.locals.user = validated.user;
+			event.locals.session = validated.session;
+			setSessionCookie(event.cookies, token, validated.session.expiresAt, secure);
+		} else {
+			deleteSessionCookie(event.cookies, secure);
+		}
+	}
+	return resolve(event);
+};
+
+/** Whole route groups are closed here; each load and action checks again (see guard.ts). */
+const guard: Handle = ({ event, resolve }) => {
+	const routeId = event.route.id ?? '';
+	if (routeId.startsWith('/(admin)')) requireRole(event, 'admin');
+	else if (routeId.startsWith('/(organiser)')) requireUser(event);
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const headers = response.headers;
+	headers.set('X-Content-Type-Options', 'nosniff');
+	headers.set('Referrer-Policy', 'no-referrer');
+	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+	if (event.url.protocol === 'https:') {
+		headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+	}
+	return response;
+};
+
+export const handle = sequence(securityHeaders, i18n, csrf, auth, guard);
+
+/**
+ * Logs the route pattern and the stack frames, never the URL or the error message: a ballot
+ * URL carries a card token, a message may quote input, and nothing about a vote may reach a log.
+ */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) {
+		const name = error instanceof Error ? error.name : 'non-error thrown';
+		const frames =
+			error instanceof Error ? (error.stack ?? '').split('\n').slice(1).join('\n') : '';
+		console.error(`[${status}] ${event.route.id ?? 'unknown route'}: ${name}\n${frames}`);
+	}
+	return { message: status === 404 ? m.error_not_found() : m.error_unexpected() };
+};

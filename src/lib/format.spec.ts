@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatHundredths, formatInteger, formatPercentHundredths } from './format';
+
+describe('formatDate', () => {
+	it('writes day/month/year in Vietnamese and English', () => {
+		expect(formatDate('2026-11-22', 'vi')).toBe('22/11/2026');
+		expect(formatDate('2026-11-22', 'en')).toBe('22/11/2026');
+	});
+
+	it('keeps the calendar date whatever the server time zone', () => {
+		expect(formatDate('2026-01-01', 'vi')).toBe('01/01/2026');
+		expect(formatDate('2026-12-31', 'vi')).toBe('31/12/2026');
+	});
+});
+
+describe('formatPercentHundredths', () => {
+	it('uses a decimal comma and a spaced sign in Vietnamese', () => {
+		expect(formatPercentHundredths(9010, 'vi')).toBe('90,10 %');
+		expect(formatPercentHundredths(82, 'vi')).toBe('0,82 %');
+		expect(formatPercentHundredths(10000, 'vi')).toBe('100,00 %');
+		expect(formatPercentHundredths(0, 'vi')).toBe('0,00 %');
+	});
+
+	it('uses a decimal point in English', () => {
+		expect(formatPercentHundredths(9010, 'en')).toBe('90.10%');
+		expect(formatPercentHundredths(701, 'en')).toBe('7.01%');
+	});
+});
+
+describe('formatHundredths and formatInteger', () => {
+	it('groups thousands the local way', () => {
+		expect(formatInteger(1234567, 'vi')).toBe('1.234.567');
+		expect(formatInteger(1234567, 'en')).toBe('1,234,567');
+		expect(formatHundredths(123456, 'vi')).toBe('1.234,56');
+		expect(formatHundredths(-250, 'en')).toBe('-2.50');
+	});
+});

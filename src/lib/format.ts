@@ -1,0 +1,48 @@
+/**
+ * Display formatting for the two languages. Pure functions: no framework, no I/O.
+ * Vietnamese writes 22/11/2026 and 90,10 % (decimal comma, a space before the sign).
+ */
+export type DisplayLocale = 'vi' | 'en';
+
+const intlLocale: Record<DisplayLocale, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+/** `date` is an ISO calendar date (YYYY-MM-DD) or a Date; shown as day/month/year in both. */
+export function formatDate(date: string | Date, locale: DisplayLocale): string {
+	const value = typeof date === 'string' ? new Date(`${date}T00:00:00Z`) : date;
+	return new Intl.DateTimeFormat(intlLocale[locale], {
+		day: '2-digit',
+		month: '2-digit',
+		year: 'numeric',
+		timeZone: typeof date === 'string' ? 'UTC' : undefined
+	}).format(value);
+}
+
+export function formatDateTime(date: Date, locale: DisplayLocale): string {
+	return new Intl.DateTimeFormat(intlLocale[locale], {
+		day: '2-digit',
+		month: '2-digit',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit'
+	}).format(date);
+}
+
+export function formatInteger(value: number, locale: DisplayLocale): string {
+	return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 0 }).format(value);
+}
+
+/**
+ * A value held as an integer count of hundredths (9010 → 90.10), printed with exactly two
+ * decimals without passing through floating point.
+ */
+export function formatHundredths(hundredths: number, locale: DisplayLocale): string {
+	const sign = hundredths < 0 ? '-' : '';
+	const magnitude = Math.abs(hundredths);
+	const whole = formatInteger(Math.floor(magnitude / 100), locale);
+	const fraction = String(magnitude % 100).padStart(2, '0');
+	return `${sign}${whole}${locale === 'vi' ? ',' : '.'}${fraction}`;
+}
+
+export function formatPercentHundredths(hundredths: number, locale: DisplayLocale): string {
+	return `${formatHundredths(hundredths, locale)}${locale === 'vi' ? ' %' : '%'}`;
+}

@@ -1,0 +1,59 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import * as schema from './schema';
+
+export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const DEFAULT_DATABASE_PATH = './data/phieukin.db';
+
+/**
+ * Pragmas applied to every connection and read back. better-sqlite3 lowers `synchronous` to
+ * NORMAL when WAL is enabled, so FULL is set after journal_mode: an acknowledged ballot must
+ * survive a power cut.
+ */
+const PRAGMAS = [
+	['journal_mode', 'WAL', 'wal'],
+	['synchronous', 'FULL', 2],
+	['foreign_keys', 'ON', 1],
+	['busy_timeout', '5000', 5000],
+	['secure_delete', 'ON', 1]
+] as const;
+
+function applyPragmas(sqlite: Database.Database, inMemory: boolean): void {
+	for (const [name, value, expected] of PRAGMAS) {
+		sqlite.pragma(`${name} = ${value}`);
+		const actual = sqlite.pragma(name, { simple: true });
+		// An in-memory database has no write-ahead log; everything else must hold.
+		if (inMemory && name === 'journal_mode') continue;
+		if (actual !== expected) {
+			throw new Error(`SQLite pragma ${name} is ${String(actual)}, expected ${String(expected)}`);
+		}
+	}
+}
+
+export function openDatabase(path: string): AppDatabase {
+	const inMemory = path === ':memory:';
+	if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
+	const sqlite = new Database(path);
+	applyPragmas(sqlite, inMemory);
+	return drizzle(sqlite, { schema });
+}
+
+export function migrationsFolder(): string {
+	return resolve(process.env.MIGRATIONS_PATH ?? 'drizzle');
+}
+
+export function migrateDatabase(db: AppDatabase, folder = migrationsFolder()): void {
+	migrate(db, { migrationsFolder: folder });
+}
+
+let instance: AppDatabase | undefined;
+
+/** The application's connection, opened on first use (never while `vite build` analyses routes). */
+export function db(): AppDatabase {
+	instance ??= openDatabase(process.env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH);
+	return instance;
+}

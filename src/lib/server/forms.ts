@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages.js';
+
+/**
+ * Zod's own messages are English; every issue a schema does not word itself gets one of ours,
+ * evaluated per request so it follows the user's language.
+ */
+z.config({
+	customError: (issue) => {
+		switch (issue.code) {
+			case 'invalid_type':
+				return issue.input === undefined ? m.validation_required() : m.validation_invalid();
+			case 'too_small':
+				if (issue.origin === 'string') {
+					return Number(issue.minimum) <= 1
+						? m.validation_required()
+						: m.validation_too_short({ min: Number(issue.minimum) });
+				}
+				return m.validation_too_small({ min: Number(issue.minimum) });
+			case 'too_big':
+				return issue.origin === 'string'
+					? m.validation_too_long({ max: Number(issue.maximum) })
+					: m.validation_too_big({ max: Number(issue.maximum) });
+			default:
+				return m.validation_invalid();
+		}
+	}
+});
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+export type FormResult<T> =
+	| { ok: true; data: T; values: Record<string, string> }
+	| { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/** Typed helpers so that every action answers with one shape of `errors`. */
+export const noErrors = (): FieldErrors => ({});
+export const errorOn = (field: string, message: string): FieldErrors => ({ [field]: [message] });
+
+/** Field names matching this are never sent back to refill a form. */
+const SECRET_FIELD = /password|token|code/i;
+
+/**
+ * Reads a form into a plain object for zod. A field sent twice or a file where text was
+ * expected is an error of its own: silently taking the first or the last value would let a
+ * crafted request mean something the form never showed.
+ */
+export function parseForm<S extends z.ZodType>(
+	schema: S,
+	formData: FormData,
+	repeatable: readonly string[] = []
+): FormResult<z.output<S>> {
+	const raw: Record<string, string | string[]> = {};
+	const errors: FieldErrors = {};
+	for (const [key, value] of formData) {
+		if (typeof value !== 'string') {
+			errors[key] = [m.validation_invalid()];
+			continue;
+		}
+		if (repeatable.includes(key)) {
+			raw[key] = [...((raw[key] as string[] | undefined) ?? []), value];
+		} else if (key in raw) {
+			errors[key] = [m.validation_duplicate_field()];
+		} else {
+			raw[key] = value;
+		}
+	}
+
+	const values: Record<string, string> = {};
+	for (const [key, value] of Object.entries(raw)) {
+		if (typeof value === 'string' && !SECRET_FIELD.test(key)) values[key] = value;
+	}
+	if (Object.keys(errors).length > 0) return { ok: false, errors, values };
+
+	const parsed = schema.safeParse(raw);
+	if (!parsed.success) {
+		return { ok: false, errors: z.flattenError(parsed.error).fieldErrors, values };
+	}
+	return { ok: true, data: parsed.data, values };
+}
