@@ -21,7 +21,7 @@ export default ts.config(
 			'no-undef': 'off',
 			'@typescript-eslint/no-unused-vars': [
 				'error',
-				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }
 			]
 		}
 	},

@@ -8,6 +8,8 @@ declare global {
 		}
 		interface Error {
 			message: string;
+			/** A second sentence for the voter pages: what to do now. */
+			detail?: string;
 		}
 	}
 }

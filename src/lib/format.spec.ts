@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatHundredths, formatInteger, formatPercentHundredths } from './format';
+import {
+	formatDate,
+	formatDateTime,
+	formatHundredths,
+	formatInteger,
+	formatPercentHundredths,
+	isoDateIn
+} from './format';
 
 describe('formatDate', () => {
 	it('writes day/month/year in Vietnamese and English', () => {
@@ -33,5 +40,18 @@ describe('formatHundredths and formatInteger', () => {
 		expect(formatInteger(1234567, 'en')).toBe('1,234,567');
 		expect(formatHundredths(123456, 'vi')).toBe('1.234,56');
 		expect(formatHundredths(-250, 'en')).toBe('-2.50');
+	});
+});
+
+describe('isoDateIn', () => {
+	it('gives the calendar date in Vietnam, seven hours ahead of UTC', () => {
+		expect(isoDateIn(new Date('2026-11-22T16:59:00Z'))).toBe('2026-11-22');
+		expect(isoDateIn(new Date('2026-11-22T17:00:00Z'))).toBe('2026-11-23');
+	});
+});
+
+describe('formatDateTime', () => {
+	it('shows the time in Vietnam whatever the server time zone', () => {
+		expect(formatDateTime(new Date('2026-11-22T01:30:00Z'), 'vi')).toBe('08:30 22/11/2026');
 	});
 });

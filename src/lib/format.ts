@@ -17,13 +17,19 @@ export function formatDate(date: string | Date, locale: DisplayLocale): string {
 	}).format(value);
 }
 
-export function formatDateTime(date: Date, locale: DisplayLocale): string {
+/** A moment as the meeting room's clock shows it (Vietnam's time zone unless told otherwise). */
+export function formatDateTime(
+	date: Date,
+	locale: DisplayLocale,
+	timeZone = 'Asia/Ho_Chi_Minh'
+): string {
 	return new Intl.DateTimeFormat(intlLocale[locale], {
 		day: '2-digit',
 		month: '2-digit',
 		year: 'numeric',
 		hour: '2-digit',
-		minute: '2-digit'
+		minute: '2-digit',
+		timeZone
 	}).format(date);
 }
 
@@ -45,4 +51,14 @@ export function formatHundredths(hundredths: number, locale: DisplayLocale): str
 
 export function formatPercentHundredths(hundredths: number, locale: DisplayLocale): string {
 	return `${formatHundredths(hundredths, locale)}${locale === 'vi' ? ' %' : '%'}`;
+}
+
+/** Today's calendar date (YYYY-MM-DD) where the meeting happens, Vietnam by default. */
+export function isoDateIn(now: Date, timeZone = 'Asia/Ho_Chi_Minh'): string {
+	return new Intl.DateTimeFormat('en-CA', {
+		timeZone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit'
+	}).format(now);
 }

@@ -6,5 +6,5 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals }) => {
 	if (countUsers(db()) === 0) redirect(303, '/setup');
 	if (!locals.user) redirect(303, '/login');
-	return { displayName: locals.user.displayName };
+	redirect(303, '/sessions');
 };

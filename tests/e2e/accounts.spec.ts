@@ -13,7 +13,7 @@ test('login with a wrong then a right password, then logout', async ({ page }) =
 
 	await page.getByLabel('Mật khẩu', { exact: true }).fill(ADMIN.password);
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await expect(page.getByRole('heading', { name: `Xin chào, ${ADMIN.displayName}` })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Các phiên lấy phiếu' })).toBeVisible();
 
 	await logOut(page);
 	await page.goto('/admin/users');

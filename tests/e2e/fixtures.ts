@@ -38,3 +38,74 @@ export async function addAccount(
 	await form.getByRole('button', { name: 'Thêm tài khoản' }).click();
 	await expect(page.getByRole('status')).toContainText(`Đã thêm tài khoản ${account.username}`);
 }
+
+export const PHONE = { viewport: { width: 390, height: 844 }, locale: 'vi-VN' } as const;
+
+export interface NewSession {
+	title: string;
+	convened: number;
+	/** Tab-separated lines as pasted from a spreadsheet (a header row may come first). */
+	people: string[];
+	present: number;
+}
+
+/** Creates a confidence vote through the organiser pages; leaves `page` on the session page. */
+export async function prepareSession(page: Page, session: NewSession): Promise<string> {
+	await page.goto('/sessions/new');
+	await page.getByLabel('Tên hội nghị').fill(session.title);
+	await page.getByLabel('Cơ quan, đơn vị').fill('Đảng ủy xã Hòa Bình');
+	await page.getByLabel('Ngày họp').fill('2026-11-22');
+	await page.getByLabel('Giờ họp').fill('08:30');
+	await page.getByLabel('Địa điểm').fill('Hội trường UBND xã');
+	await page.getByLabel('Số người được triệu tập', { exact: true }).fill(String(session.convened));
+	await page.getByRole('button', { name: 'Tạo phiên' }).click();
+	await expect(page.getByRole('heading', { name: session.title })).toBeVisible();
+	const sessionUrl = page.url();
+
+	await page.getByRole('link', { name: 'Thêm, sửa danh sách' }).click();
+	await page.getByLabel('Danh sách', { exact: true }).fill(session.people.join('\n'));
+	await page.getByRole('button', { name: 'Xem trước' }).click();
+	await page.getByRole('button', { name: /^Lưu \d+ người$/ }).click();
+	await expect(page.getByRole('status')).toContainText(/Đã thêm \d+ người/);
+
+	await page.goto(sessionUrl);
+	await page.getByLabel(/Số người có mặt/).fill(String(session.present));
+	await page.getByRole('button', { name: 'Ghi số người có mặt' }).click();
+	await expect(page.getByText(`Có mặt ${session.present}/${session.convened}`)).toBeVisible();
+	return sessionUrl;
+}
+
+/** Issues cards on the cards page and returns the printed short codes; `page` stays on the sheet. */
+export async function issueCards(page: Page, sessionUrl: string, count: number): Promise<string[]> {
+	await page.goto(`${sessionUrl}/cards`);
+	await page.getByLabel('Số phiếu', { exact: true }).fill(String(count));
+	await page.getByRole('button', { name: 'Phát hành và hiển thị để in' }).click();
+	await expect(page.getByText(`${count} phiếu mới đã sẵn sàng để in.`)).toBeVisible();
+	return page.locator('.ballot-card .code').allTextContents();
+}
+
+export async function openVoting(page: Page, sessionUrl: string): Promise<void> {
+	await page.goto(sessionUrl);
+	await page.getByRole('button', { name: 'Mở bỏ phiếu' }).click();
+	await expect(page.getByText('Đã mở bỏ phiếu.')).toBeVisible();
+}
+
+export async function closeVoting(page: Page, sessionUrl: string): Promise<void> {
+	await page.goto(sessionUrl);
+	await page.getByLabel('Tôi xác nhận kết thúc bỏ phiếu.').check();
+	await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
+	await expect(page.getByRole('heading', { name: 'Kết quả lấy phiếu tín nhiệm' })).toBeVisible();
+}
+
+/** An organiser account of its own, so that specs running side by side do not share sessions. */
+export async function newOrganiser(page: Page): Promise<void> {
+	const organiser = {
+		username: uniqueName('tochuc'),
+		displayName: 'Nguyễn Thị Tổ Chức',
+		password: 'Ban tổ chức Đảng ủy 2026'
+	};
+	await logIn(page, ADMIN.username, ADMIN.password);
+	await addAccount(page, organiser);
+	await logOut(page);
+	await logIn(page, organiser.username, organiser.password);
+}

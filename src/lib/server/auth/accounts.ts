@@ -1,18 +1,12 @@
-import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { asc, count, eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '$lib/server/db';
 import { user, type User, type UserRole } from '$lib/server/db/schema';
+import { generateId } from '$lib/server/ids';
 import { hashPassword } from './password';
 import { invalidateUserSessions } from './session';
 
 /** Consecutive failed logins after which only an administrator can reopen the account. */
 export const LOCKOUT_AFTER_FAILURES = 100;
-
-export function generateId(): string {
-	const bytes = new Uint8Array(15);
-	crypto.getRandomValues(bytes);
-	return encodeBase32LowerCaseNoPadding(bytes);
-}
 
 export function normaliseUsername(username: string): string {
 	return username.trim().toLowerCase();

@@ -2,12 +2,11 @@
  * Organiser sessions as the Lucia guide teaches: a random token in the cookie, only its
  * SHA-256 in the database, sliding expiry bounded by an absolute lifetime.
  */
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase64urlNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '$lib/server/db';
 import { authSession, user, type UserRole } from '$lib/server/db/schema';
+import { generateSecret, sha256Hex } from '$lib/server/ids';
 
 /** A session ends after 2 hours without a request… */
 export const IDLE_TIMEOUT_MS = 2 * 60 * 60 * 1000;
@@ -31,13 +30,11 @@ export interface AuthSession {
 }
 
 export function generateSessionToken(): string {
-	const bytes = new Uint8Array(32);
-	crypto.getRandomValues(bytes);
-	return encodeBase64urlNoPadding(bytes);
+	return generateSecret(256);
 }
 
 export function hashToken(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+	return sha256Hex(token);
 }
 
 function idleExpiry(createdAt: Date, now: Date): Date {

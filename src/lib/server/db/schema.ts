@@ -2,7 +2,7 @@
  * The whole database schema, in one file so that anonymity can be reviewed in one place.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const USER_ROLES = ['admin', 'organiser', 'tally'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -41,3 +41,131 @@ export const authSession = sqliteTable(
 
 export type User = typeof user.$inferSelect;
 export type AuthSessionRow = typeof authSession.$inferSelect;
+
+/* ─────────────────────────────── Voting sessions ─────────────────────────────── */
+
+export const SESSION_KINDS = ['confidence'] as const;
+export const SESSION_STATES = ['draft', 'open', 'closed'] as const;
+export type SessionState = (typeof SESSION_STATES)[number];
+
+export const voteSession = sqliteTable(
+	'vote_session',
+	{
+		id: text().primaryKey(),
+		ownerId: text('owner_id')
+			.notNull()
+			.references(() => user.id),
+		kind: text({ enum: SESSION_KINDS }).notNull(),
+		title: text().notNull(),
+		organisation: text().notNull(),
+		/** Calendar date of the meeting, YYYY-MM-DD. */
+		meetingDate: text('meeting_date').notNull(),
+		/** Local time of the meeting, HH:MM, if given. */
+		meetingTime: text('meeting_time'),
+		place: text().notNull(),
+		convened: integer().notNull(),
+		present: integer(),
+		/** The session's own copy of its rule preset (JSON), so later code changes never alter it. */
+		preset: text({ mode: 'json' }).notNull(),
+		state: text({ enum: SESSION_STATES }).notNull().default('draft'),
+		/** Why voting was opened although the quorum was not met. */
+		quorumOverrideReason: text('quorum_override_reason'),
+		/** Cards ever issued and cards voided: kept as counts so that purging the cards keeps them. */
+		cardsIssued: integer('cards_issued').notNull().default(0),
+		cardsVoided: integer('cards_voided').notNull().default(0),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		openedAt: integer('opened_at', { mode: 'timestamp_ms' }),
+		closedAt: integer('closed_at', { mode: 'timestamp_ms' })
+	},
+	(table) => [
+		index('vote_session_owner').on(table.ownerId),
+		check('vote_session_state_known', sql`${table.state} in ('draft', 'open', 'closed')`),
+		check('vote_session_convened_positive', sql`${table.convened} > 0`),
+		check(
+			'vote_session_present_range',
+			sql`${table.present} is null or ${table.present} between 0 and ${table.convened}`
+		)
+	]
+);
+
+/** A person on the ballot. Not a user of the app. */
+export const subject = sqliteTable(
+	'subject',
+	{
+		id: text().primaryKey(),
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => voteSession.id, { onDelete: 'cascade' }),
+		/** Order on the ballot, from 1. */
+		position: integer().notNull(),
+		fullName: text('full_name').notNull(),
+		jobTitle: text('job_title').notNull()
+	},
+	(table) => [index('subject_session_position').on(table.sessionId, table.position)]
+);
+
+export const CREDENTIAL_STATUSES = ['unused', 'used', 'void'] as const;
+
+/**
+ * A QR ballot card. Only hashes of its token and short code are stored; nothing records who
+ * received it or when it was used, and no ballot refers to it. WITHOUT ROWID (see the
+ * migration): rows are ordered by hash, not by issue.
+ */
+export const credential = sqliteTable(
+	'credential',
+	{
+		tokenHash: text('token_hash').primaryKey(),
+		codeHash: text('code_hash').notNull().unique(),
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => voteSession.id, { onDelete: 'cascade' }),
+		status: text({ enum: CREDENTIAL_STATUSES }).notNull().default('unused'),
+		/**
+		 * Hash of the submission nonce that used the card, so a phone retrying the same
+		 * submission after a network drop is told "received" instead of "already used".
+		 */
+		submissionHash: text('submission_hash')
+	},
+	(table) => [
+		index('credential_session_status').on(table.sessionId, table.status),
+		check('credential_status_known', sql`${table.status} in ('unused', 'used', 'void')`)
+	]
+);
+
+/**
+ * A returned ballot. Anonymity by construction: a 128-bit random id, the session, nothing
+ * else. No time, no sequence, no reference to a card, a device or an address; WITHOUT ROWID
+ * (see the migration) so the table keeps no insertion order either.
+ */
+export const ballot = sqliteTable(
+	'ballot',
+	{
+		id: text().primaryKey(),
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => voteSession.id, { onDelete: 'cascade' })
+	},
+	(table) => [index('ballot_session').on(table.sessionId)]
+);
+
+/** One mark on a ballot; a row left blank has no mark. WITHOUT ROWID (see the migration). */
+export const ballotChoice = sqliteTable(
+	'ballot_choice',
+	{
+		ballotId: text('ballot_id')
+			.notNull()
+			.references(() => ballot.id, { onDelete: 'cascade' }),
+		subjectId: text('subject_id')
+			.notNull()
+			.references(() => subject.id, { onDelete: 'cascade' }),
+		choice: text().notNull()
+	},
+	(table) => [
+		primaryKey({ columns: [table.ballotId, table.subjectId] }),
+		index('ballot_choice_subject').on(table.subjectId)
+	]
+);
+
+export type VoteSession = typeof voteSession.$inferSelect;
+export type Subject = typeof subject.$inferSelect;
+export type Credential = typeof credential.$inferSelect;

@@ -1,0 +1,27 @@
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { requireRole } from './auth/guard';
+import type { AuthenticatedUser } from './auth/session';
+import { db } from './db';
+import { findVoteSession, type SessionView } from './vote-sessions';
+
+type SessionEvent = Pick<RequestEvent, 'locals' | 'url' | 'params'>;
+
+/** Organisers and administrators run sessions; tally-committee accounts do not. */
+export function requireOrganiser(event: Pick<RequestEvent, 'locals' | 'url'>): AuthenticatedUser {
+	return requireRole(event, 'organiser', 'admin');
+}
+
+/**
+ * The session named in the URL, if this user may manage it. Someone else's session answers 404,
+ * exactly like a session that does not exist.
+ */
+export function organiserSession(event: SessionEvent): {
+	user: AuthenticatedUser;
+	session: SessionView;
+} {
+	const user = requireOrganiser(event);
+	const session = findVoteSession(db(), user, event.params.id ?? '');
+	if (!session) error(404, m.error_not_found());
+	return { user, session };
+}

@@ -1,0 +1,105 @@
+import { count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { ballot, ballotChoice, credential } from './db/schema';
+import { castConfidenceBallot, lookupCard, decodeCardKey, encodeCardKey } from './ballots';
+import { voidCardByCode } from './credentials';
+import { closeVoteSession } from './vote-sessions';
+import { openSession } from './testing/fixtures';
+
+const NONCE = 'AAAAAAAAAAAAAAAAAAAAAA';
+const OTHER_NONCE = 'BBBBBBBBBBBBBBBBBBBBBB';
+
+function rows(db: Awaited<ReturnType<typeof openSession>>['db']) {
+	return {
+		ballots: db.select({ n: count() }).from(ballot).get()?.n,
+		choices: db.select({ n: count() }).from(ballotChoice).get()?.n,
+		used: db.select({ n: count() }).from(credential).where(eq(credential.status, 'used')).get()?.n
+	};
+}
+
+describe('castConfidenceBallot', () => {
+	it('consumes the card and stores the ballot in one step', async () => {
+		const { db, cards, subjectIds } = await openSession();
+		const key = { kind: 'token' as const, value: cards[0]!.token };
+		const choices = new Map([
+			[subjectIds[0]!, 'high' as const],
+			[subjectIds[1]!, 'low' as const]
+		]);
+		expect(castConfidenceBallot(db, key, choices, NONCE)).toEqual({ ok: true, repeated: false });
+		expect(rows(db)).toEqual({ ballots: 1, choices: 2, used: 1 });
+		expect(lookupCard(db, key)).toEqual({ ok: false, refusal: 'used' });
+	});
+
+	it('refuses a second ballot from the same card and changes nothing', async () => {
+		const { db, cards, subjectIds } = await openSession();
+		const key = { kind: 'token' as const, value: cards[0]!.token };
+		castConfidenceBallot(db, key, new Map([[subjectIds[0]!, 'high']]), NONCE);
+		expect(castConfidenceBallot(db, key, new Map([[subjectIds[0]!, 'low']]), OTHER_NONCE)).toEqual({
+			ok: false,
+			refusal: 'used'
+		});
+		expect(rows(db)).toEqual({ ballots: 1, choices: 1, used: 1 });
+	});
+
+	it('recognises a retry of an accepted submission without a second ballot', async () => {
+		const { db, cards, subjectIds } = await openSession();
+		const key = { kind: 'token' as const, value: cards[0]!.token };
+		const choices = new Map([[subjectIds[0]!, 'confidence' as const]]);
+		castConfidenceBallot(db, key, choices, NONCE);
+		expect(castConfidenceBallot(db, key, choices, NONCE)).toEqual({ ok: true, repeated: true });
+		expect(rows(db)).toEqual({ ballots: 1, choices: 1, used: 1 });
+	});
+
+	it('accepts a card by its typed short code', async () => {
+		const { db, cards } = await openSession();
+		const key = { kind: 'code' as const, value: cards[1]!.code };
+		expect(castConfidenceBallot(db, key, new Map(), NONCE)).toEqual({ ok: true, repeated: false });
+		// The same card is now used whichever way it is presented.
+		expect(lookupCard(db, { kind: 'token', value: cards[1]!.token })).toEqual({
+			ok: false,
+			refusal: 'used'
+		});
+	});
+
+	it('refuses a mark for someone not on this ballot, consuming nothing', async () => {
+		const { db, cards } = await openSession();
+		const key = { kind: 'token' as const, value: cards[0]!.token };
+		expect(castConfidenceBallot(db, key, new Map([['someone-else', 'low']]), NONCE)).toEqual({
+			ok: false,
+			refusal: 'unknown_subject'
+		});
+		expect(rows(db)).toEqual({ ballots: 0, choices: 0, used: 0 });
+		expect(lookupCard(db, key).ok).toBe(true);
+	});
+
+	it('refuses unknown and voided cards alike, and cards of a closed session', async () => {
+		const { db, cards, sessionId } = await openSession();
+		expect(castConfidenceBallot(db, { kind: 'token', value: 'nope' }, new Map(), NONCE)).toEqual({
+			ok: false,
+			refusal: 'invalid'
+		});
+		voidCardByCode(db, sessionId, cards[0]!.code);
+		expect(lookupCard(db, { kind: 'token', value: cards[0]!.token })).toEqual({
+			ok: false,
+			refusal: 'invalid'
+		});
+		closeVoteSession(db, sessionId);
+		expect(
+			castConfidenceBallot(db, { kind: 'token', value: cards[1]!.token }, new Map(), NONCE)
+		).toEqual({
+			ok: false,
+			refusal: 'closed'
+		});
+		expect(rows(db)).toEqual({ ballots: 0, choices: 0, used: 0 });
+	});
+});
+
+describe('card keys in the cookie', () => {
+	it('round-trip and refuse anything else', () => {
+		const key = { kind: 'code' as const, value: 'ABCDEFGHJK' };
+		expect(decodeCardKey(encodeCardKey(key))).toEqual(key);
+		expect(decodeCardKey('x.abc')).toBeNull();
+		expect(decodeCardKey('t.<script>')).toBeNull();
+		expect(decodeCardKey(undefined)).toBeNull();
+	});
+});

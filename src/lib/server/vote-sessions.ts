@@ -1,0 +1,205 @@
+/**
+ * Voting sessions: creation, access, attendance and the draft → open → closed life cycle.
+ */
+import { and, count, desc, eq } from 'drizzle-orm';
+import { quorumStatus } from '$lib/tally/confidence';
+import type { ConfidencePreset } from '$lib/tally/presets';
+import type { AuthenticatedUser } from './auth/session';
+import type { AppDatabase } from './db';
+import { credential, ballot, subject, voteSession, type VoteSession } from './db/schema';
+import { generateId } from './ids';
+import { readConfidencePreset } from './presets';
+
+export interface SessionDetails {
+	title: string;
+	organisation: string;
+	meetingDate: string;
+	meetingTime: string | null;
+	place: string;
+	convened: number;
+	preset: ConfidencePreset;
+}
+
+export type SessionView = Omit<VoteSession, 'preset'> & { preset: ConfidencePreset };
+
+/** What pages show about a session's meeting (never anything about its ballots). */
+export function meetingDetails(session: SessionView) {
+	const { id, title, organisation, meetingDate, meetingTime, place, state, quorumOverrideReason } =
+		session;
+	return { id, title, organisation, meetingDate, meetingTime, place, state, quorumOverrideReason };
+}
+
+function view(row: VoteSession): SessionView {
+	return { ...row, preset: readConfidencePreset(row.preset) };
+}
+
+/**
+ * Exactly the columns a session's details cover. A wider object (a whole session read back,
+ * say) must never reach the database: it could carry a state or an owner.
+ */
+function detailColumns(details: SessionDetails): SessionDetails {
+	const { title, organisation, meetingDate, meetingTime, place, convened, preset } = details;
+	return { title, organisation, meetingDate, meetingTime, place, convened, preset };
+}
+
+export function createVoteSession(
+	db: AppDatabase,
+	ownerId: string,
+	details: SessionDetails
+): string {
+	const id = generateId();
+	db.insert(voteSession)
+		.values({ id, ownerId, kind: 'confidence', ...detailColumns(details), createdAt: new Date() })
+		.run();
+	return id;
+}
+
+/** Sessions the user may see: their own, or all of them for an administrator; newest first. */
+export function listVoteSessions(db: AppDatabase, viewer: AuthenticatedUser): SessionView[] {
+	const query = db.select().from(voteSession).orderBy(desc(voteSession.createdAt));
+	const rows =
+		viewer.role === 'admin' ? query.all() : query.where(eq(voteSession.ownerId, viewer.id)).all();
+	return rows.map(view);
+}
+
+/** `undefined` both when the session does not exist and when the user may not see it. */
+export function findVoteSession(
+	db: AppDatabase,
+	viewer: AuthenticatedUser,
+	id: string
+): SessionView | undefined {
+	const row = db.select().from(voteSession).where(eq(voteSession.id, id)).get();
+	if (!row || (viewer.role !== 'admin' && row.ownerId !== viewer.id)) return undefined;
+	return view(row);
+}
+
+export type DraftChange = 'ok' | 'not_draft' | 'present_exceeds_convened';
+
+/** Details, N and the rules change only in draft, and never below the attendance recorded. */
+export function updateVoteSession(
+	db: AppDatabase,
+	id: string,
+	details: SessionDetails
+): DraftChange {
+	return db.transaction(
+		(tx) => {
+			const row = tx.select().from(voteSession).where(eq(voteSession.id, id)).get();
+			if (!row || row.state !== 'draft') return 'not_draft';
+			if (row.present !== null && row.present > details.convened) return 'present_exceeds_convened';
+			tx.update(voteSession).set(detailColumns(details)).where(eq(voteSession.id, id)).run();
+			return 'ok';
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+export function recordAttendance(db: AppDatabase, id: string, present: number): DraftChange {
+	return db.transaction(
+		(tx) => {
+			const row = tx.select().from(voteSession).where(eq(voteSession.id, id)).get();
+			if (!row || row.state !== 'draft') return 'not_draft';
+			if (present > row.convened) return 'present_exceeds_convened';
+			tx.update(voteSession).set({ present }).where(eq(voteSession.id, id)).run();
+			return 'ok';
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+export type OpenResult =
+	| { ok: true }
+	| { ok: false; reason: 'not_draft' | 'no_subjects' | 'no_attendance' }
+	| { ok: false; reason: 'quorum'; present: number; convened: number; needed: number };
+
+/**
+ * Opens voting. Without the preset's quorum it is refused unless the organiser gives a reason,
+ * which is kept and shown with the result.
+ */
+export function openVoteSession(
+	db: AppDatabase,
+	id: string,
+	overrideReason: string | null
+): OpenResult {
+	return db.transaction(
+		(tx): OpenResult => {
+			const row = tx.select().from(voteSession).where(eq(voteSession.id, id)).get();
+			if (!row || row.state !== 'draft') return { ok: false, reason: 'not_draft' };
+			const subjects = tx
+				.select({ n: count() })
+				.from(subject)
+				.where(eq(subject.sessionId, id))
+				.get();
+			if (!subjects?.n) return { ok: false, reason: 'no_subjects' };
+			if (row.present === null) return { ok: false, reason: 'no_attendance' };
+			const quorum = quorumStatus(readConfidencePreset(row.preset), row.convened, row.present);
+			if (!quorum.met && !overrideReason) {
+				return {
+					ok: false,
+					reason: 'quorum',
+					present: row.present,
+					convened: row.convened,
+					needed: quorum.needed ?? 0
+				};
+			}
+			tx.update(voteSession)
+				.set({
+					state: 'open',
+					openedAt: new Date(),
+					quorumOverrideReason: quorum.met ? null : overrideReason
+				})
+				.where(eq(voteSession.id, id))
+				.run();
+			return { ok: true };
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/** Closing cannot be undone: from then on no card works and the result can be read. */
+export function closeVoteSession(db: AppDatabase, id: string): boolean {
+	const { changes } = db
+		.update(voteSession)
+		.set({ state: 'closed', closedAt: new Date() })
+		.where(and(eq(voteSession.id, id), eq(voteSession.state, 'open')))
+		.run();
+	return changes === 1;
+}
+
+/** Only a draft can be deleted: once voting opened, the ballots are a record to keep. */
+export function deleteDraftSession(db: AppDatabase, id: string): boolean {
+	const { changes } = db
+		.delete(voteSession)
+		.where(and(eq(voteSession.id, id), eq(voteSession.state, 'draft')))
+		.run();
+	return changes === 1;
+}
+
+export interface Turnout {
+	convened: number;
+	present: number | null;
+	cardsIssued: number;
+	cardsUnused: number;
+	returned: number;
+}
+
+/** Counts only: how many came back, never what they say. */
+export function turnout(
+	db: AppDatabase,
+	session: Pick<VoteSession, 'id' | 'convened' | 'present' | 'cardsIssued' | 'cardsVoided'>
+): Turnout {
+	const returned =
+		db.select({ n: count() }).from(ballot).where(eq(ballot.sessionId, session.id)).get()?.n ?? 0;
+	const unused =
+		db
+			.select({ n: count() })
+			.from(credential)
+			.where(and(eq(credential.sessionId, session.id), eq(credential.status, 'unused')))
+			.get()?.n ?? 0;
+	return {
+		convened: session.convened,
+		present: session.present,
+		cardsIssued: session.cardsIssued - session.cardsVoided,
+		cardsUnused: unused,
+		returned
+	};
+}

@@ -1,0 +1,139 @@
+/**
+ * The confidence-vote tally: pure, exact, and the only place these rules are computed.
+ */
+import {
+	reachesLowerBound,
+	smallestCountReaching,
+	staysUnderUpperBound,
+	type Fraction
+} from './fraction';
+import { percentHundredths } from './percent';
+import type { ConfidenceBand, ConfidencePreset } from './presets';
+
+export const CONFIDENCE_MARKS = ['high', 'confidence', 'low'] as const;
+export type ConfidenceMark = (typeof CONFIDENCE_MARKS)[number];
+
+/** One returned ballot: the mark given to each subject; a subject left out was left blank. */
+export type ConfidenceBallot = Readonly<Record<string, ConfidenceMark>>;
+
+export interface ConfidenceTallyInput {
+	preset: ConfidencePreset;
+	convened: number;
+	/** `null` until attendance is recorded. */
+	present: number | null;
+	cardsIssued: number;
+	subjects: readonly { id: string }[];
+	ballots: readonly ConfidenceBallot[];
+}
+
+export interface MarkCounts {
+	high: number;
+	confidence: number;
+	low: number;
+	/** Rows left unmarked (or spoiled) on returned ballots. */
+	blank: number;
+}
+
+/** Counts as exact fractions of the people convened, plus the published rounding. */
+export interface SubjectResult {
+	id: string;
+	counts: MarkCounts;
+	/** Hundredths of a percent of the people convened, rounded half up; `null` if nobody was convened. */
+	percent: Record<keyof MarkCounts, number | null>;
+	/** The preset band the low count falls in, if any. */
+	band: ConfidenceBand | null;
+}
+
+export interface QuorumStatus {
+	required: Fraction | null;
+	/** The smallest attendance that satisfies the quorum; `null` when none is required. */
+	needed: number | null;
+	/** `null` while attendance has not been recorded. */
+	met: boolean | null;
+}
+
+export interface ConfidenceResult {
+	convened: number;
+	present: number | null;
+	cardsIssued: number;
+	returned: number;
+	/** Ballots with at least one mark. */
+	valid: number;
+	invalid: number;
+	quorum: QuorumStatus;
+	subjects: SubjectResult[];
+}
+
+export function quorumStatus(
+	preset: Pick<ConfidencePreset, 'quorum'>,
+	convened: number,
+	present: number | null
+): QuorumStatus {
+	if (!preset.quorum) return { required: null, needed: null, met: true };
+	const needed = smallestCountReaching(convened, preset.quorum);
+	return { required: preset.quorum, needed, met: present === null ? null : present >= needed };
+}
+
+export function bandFor(
+	preset: Pick<ConfidencePreset, 'bands'>,
+	low: number,
+	convened: number
+): ConfidenceBand | null {
+	if (convened <= 0) return null;
+	return (
+		preset.bands.find(
+			(band) =>
+				reachesLowerBound(low, convened, band.lower) &&
+				(!band.upper || staysUnderUpperBound(low, convened, band.upper))
+		) ?? null
+	);
+}
+
+export function tallyConfidence(input: ConfidenceTallyInput): ConfidenceResult {
+	const counts = new Map<string, MarkCounts>(
+		input.subjects.map((subject) => [subject.id, { high: 0, confidence: 0, low: 0, blank: 0 }])
+	);
+	let valid = 0;
+	for (const ballot of input.ballots) {
+		let marked = false;
+		for (const subjectId in ballot) {
+			const subjectCounts = counts.get(subjectId);
+			const mark = ballot[subjectId];
+			// A mark for someone not on this ballot cannot count; the ballot pipeline refuses them.
+			if (!subjectCounts || !mark) continue;
+			subjectCounts[mark] += 1;
+			marked = true;
+		}
+		if (marked) valid += 1;
+	}
+
+	const returned = input.ballots.length;
+	const subjects = input.subjects.map((subject): SubjectResult => {
+		const subjectCounts = counts.get(subject.id) as MarkCounts;
+		subjectCounts.blank =
+			returned - subjectCounts.high - subjectCounts.confidence - subjectCounts.low;
+		const percentOf = (count: number) => percentHundredths(count, input.convened);
+		return {
+			id: subject.id,
+			counts: subjectCounts,
+			percent: {
+				high: percentOf(subjectCounts.high),
+				confidence: percentOf(subjectCounts.confidence),
+				low: percentOf(subjectCounts.low),
+				blank: percentOf(subjectCounts.blank)
+			},
+			band: bandFor(input.preset, subjectCounts.low, input.convened)
+		};
+	});
+
+	return {
+		convened: input.convened,
+		present: input.present,
+		cardsIssued: input.cardsIssued,
+		returned,
+		valid,
+		invalid: returned - valid,
+		quorum: quorumStatus(input.preset, input.convened, input.present),
+		subjects
+	};
+}

@@ -1,0 +1,51 @@
+/**
+ * Words for domain values, shared by pages and exports so that a mark or a band reads the same
+ * everywhere. Message functions follow the current request's language.
+ */
+import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import type { ConfidenceMark } from '$lib/tally/confidence';
+import type { Fraction, Threshold } from '$lib/tally/fraction';
+import type { ConfidenceBand, LocalizedText } from '$lib/tally/presets';
+
+export function localized(text: LocalizedText): string {
+	return text[getLocale()];
+}
+
+export const markLabel: Record<ConfidenceMark | 'blank', () => string> = {
+	high: m.mark_high,
+	confidence: m.mark_confidence,
+	low: m.mark_low,
+	blank: m.mark_blank
+};
+
+export const stateLabel = {
+	draft: m.state_draft,
+	open: m.state_open,
+	closed: m.state_closed
+} as const;
+
+export function fractionText(fraction: Fraction): string {
+	return `${fraction.numerator}/${fraction.denominator}`;
+}
+
+function lowerText(bound: Threshold): string {
+	return bound.inclusive
+		? m.band_from({ fraction: fractionText(bound) })
+		: m.band_over({ fraction: fractionText(bound) });
+}
+
+/** "Trên 1/2 đến dưới 2/3 tổng số người được triệu tập đánh giá tín nhiệm thấp". */
+export function bandCondition(band: Pick<ConfidenceBand, 'lower' | 'upper'>): string {
+	const range = band.upper
+		? m.band_range({
+				from: lowerText(band.lower),
+				to: band.upper.inclusive
+					? m.band_up_to({ fraction: fractionText(band.upper) })
+					: m.band_under({ fraction: fractionText(band.upper) })
+			})
+		: band.lower.inclusive
+			? m.band_or_more({ fraction: fractionText(band.lower) })
+			: m.band_over({ fraction: fractionText(band.lower) });
+	return m.band_condition({ range });
+}

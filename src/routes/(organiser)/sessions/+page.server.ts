@@ -1,0 +1,17 @@
+import { requireOrganiser } from '$lib/server/access';
+import { db } from '$lib/server/db';
+import { listVoteSessions } from '$lib/server/vote-sessions';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireOrganiser(event);
+	return {
+		sessions: listVoteSessions(db(), user).map((session) => ({
+			id: session.id,
+			title: session.title,
+			organisation: session.organisation,
+			meetingDate: session.meetingDate,
+			state: session.state
+		}))
+	};
+};

@@ -1,0 +1,98 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { quorumStatus } from '$lib/tally/confidence';
+import { organiserSession } from '$lib/server/access';
+import { db } from '$lib/server/db';
+import { errorOn, parseForm } from '$lib/server/forms';
+import { listSubjects } from '$lib/server/subjects';
+import {
+	closeVoteSession,
+	deleteDraftSession,
+	meetingDetails,
+	openVoteSession,
+	recordAttendance,
+	turnout
+} from '$lib/server/vote-sessions';
+import { attendanceSchema, confirmSchema, openSchema } from './schema';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	event.depends('app:turnout');
+	const { session } = organiserSession(event);
+	return {
+		session: {
+			...meetingDetails(session),
+			convened: session.convened,
+			present: session.present,
+			presetName: session.preset.name
+		},
+		subjectCount: listSubjects(db(), session.id).length,
+		turnout: turnout(db(), session),
+		quorum: quorumStatus(session.preset, session.convened, session.present)
+	};
+};
+
+export const actions: Actions = {
+	attendance: async (event) => {
+		const { session } = organiserSession(event);
+		const form = parseForm(attendanceSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { action: 'attendance', errors: form.errors });
+		const change = recordAttendance(db(), session.id, form.data.present);
+		if (change === 'present_exceeds_convened') {
+			return fail(400, {
+				action: 'attendance',
+				errors: errorOn('present', m.attendance_exceeds_convened({ convened: session.convened }))
+			});
+		}
+		if (change === 'not_draft') {
+			return fail(409, { action: 'attendance', errors: errorOn('present', m.session_not_draft()) });
+		}
+		return { action: 'attendance', saved: true };
+	},
+
+	open: async (event) => {
+		const { session } = organiserSession(event);
+		const form = parseForm(openSchema(), await event.request.formData());
+		if (!form.ok) return fail(400, { action: 'open', errors: form.errors, quorumFailure: null });
+		const opened = openVoteSession(db(), session.id, form.data.overrideReason || null);
+		if (opened.ok) return { action: 'open', saved: true };
+		if (opened.reason === 'quorum') {
+			const message = m.open_quorum_not_met({
+				present: opened.present,
+				convened: opened.convened,
+				needed: opened.needed
+			});
+			return fail(400, {
+				action: 'open',
+				errors: errorOn('overrideReason', message),
+				quorumFailure: message
+			});
+		}
+		const message = {
+			not_draft: m.session_not_draft,
+			no_subjects: m.open_no_subjects,
+			no_attendance: m.open_no_attendance
+		}[opened.reason]();
+		return fail(400, { action: 'open', errors: errorOn('open', message), quorumFailure: null });
+	},
+
+	close: async (event) => {
+		const { session } = organiserSession(event);
+		const form = parseForm(confirmSchema(), await event.request.formData());
+		if (!form.ok) return fail(400, { action: 'close', errors: form.errors });
+		if (!closeVoteSession(db(), session.id)) {
+			return fail(409, { action: 'close', errors: errorOn('confirm', m.close_not_open()) });
+		}
+		redirect(303, `/sessions/${session.id}/results`);
+	},
+
+	delete: async (event) => {
+		const { session } = organiserSession(event);
+		const form = parseForm(confirmSchema(), await event.request.formData());
+		if (!form.ok) return fail(400, { action: 'delete', errors: form.errors });
+		if (!deleteDraftSession(db(), session.id)) {
+			return fail(409, { action: 'delete', errors: errorOn('confirm', m.session_not_draft()) });
+		}
+		redirect(303, '/sessions');
+	}
+};

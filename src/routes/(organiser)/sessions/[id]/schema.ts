@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages.js';
+
+export const attendanceSchema = z.object({ present: z.coerce.number().int().min(0).max(100_000) });
+
+export const openSchema = () =>
+	z.object({
+		overrideReason: z
+			.string()
+			.trim()
+			.max(500)
+			.refine((reason) => reason === '' || reason.length >= 10, {
+				error: () => m.open_override_reason_too_short()
+			})
+			.optional()
+			.default('')
+	});
+
+/** Irreversible steps need a ticked confirmation, which works with and without JavaScript. */
+export const confirmSchema = () =>
+	z.object({ confirm: z.literal('yes', { error: () => m.confirm_required() }) });

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { QD_96_2023 } from '$lib/tally/presets';
+import { parseForm } from '$lib/server/forms';
+import { sessionFormSchema, sessionFormValues } from './session-form';
+
+const base = {
+	title: 'Lấy phiếu tín nhiệm',
+	organisation: 'Chi bộ 3',
+	meetingDate: '2026-11-22',
+	meetingTime: '',
+	place: 'Phòng họp',
+	convened: '15'
+};
+
+function submit(fields: Record<string, string>) {
+	const data = new FormData();
+	for (const [key, value] of Object.entries({ ...base, ...fields })) data.append(key, value);
+	return parseForm(sessionFormSchema(), data);
+}
+
+describe('the session form', () => {
+	it('takes a shipped preset as it is', () => {
+		const result = submit({ presetId: QD_96_2023.id });
+		expect(result).toMatchObject({
+			ok: true,
+			data: { convened: 15, meetingTime: null, preset: QD_96_2023 }
+		});
+	});
+
+	it('builds a custom preset from fractions and percentages', () => {
+		const result = submit({
+			presetId: 'custom',
+			customName: 'Quy chế của Chi bộ',
+			customQuorum: 'none',
+			band1Lower: '1/2',
+			band1LowerOp: 'gte',
+			band1Upper: '60%',
+			band1UpperOp: 'lt',
+			band1Consequence: 'Nhắc nhở',
+			band2Lower: '3 / 5',
+			band2LowerOp: 'gte',
+			band2Consequence: 'Đề nghị từ chức'
+		});
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.data.preset).toMatchObject({
+			id: 'custom',
+			name: { vi: 'Quy chế của Chi bộ', en: 'Quy chế của Chi bộ' },
+			source: { vi: 'Quy định do người tổ chức đặt', en: 'Rule set by the organiser' },
+			quorum: null,
+			bands: [
+				{
+					lower: { numerator: 1, denominator: 2, inclusive: true },
+					upper: { numerator: 60, denominator: 100, inclusive: false },
+					consequence: { vi: 'Nhắc nhở' }
+				},
+				{ lower: { numerator: 3, denominator: 5, inclusive: true }, upper: undefined }
+			]
+		});
+	});
+
+	it('names the band that overlaps another, and refuses shares that are not fractions of one', () => {
+		const overlap = submit({
+			presetId: 'custom',
+			customName: 'X',
+			band1Lower: '1/2',
+			band1Consequence: 'A',
+			band2Lower: '3/5',
+			band2Consequence: 'B'
+		});
+		expect(overlap).toMatchObject({
+			ok: false,
+			errors: { band2Lower: ['Mức này trùng với mức 1.'] }
+		});
+		const nonsense = submit({
+			presetId: 'custom',
+			customName: 'X',
+			band1Lower: 'half',
+			band1Consequence: 'A'
+		});
+		expect(nonsense.ok).toBe(false);
+		if (!nonsense.ok) expect(nonsense.errors.band1Lower?.[0]).toContain('phân số');
+	});
+
+	it('asks for a name and at least one band', () => {
+		const result = submit({ presetId: 'custom' });
+		expect(result).toMatchObject({
+			ok: false,
+			errors: {
+				customName: ['Vui lòng điền mục này.'],
+				band1Lower: ['Quy định tùy chỉnh cần ít nhất một mức.']
+			}
+		});
+	});
+
+	it('refuses an impossible date and a convened count of zero', () => {
+		const result = submit({ presetId: QD_96_2023.id, meetingDate: '2026-02-30', convened: '0' });
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(Object.keys(result.errors).sort()).toEqual(['convened', 'meetingDate']);
+	});
+
+	it('gives back the values of a custom preset to edit it', () => {
+		const first = submit({
+			presetId: 'custom',
+			customName: 'Y',
+			band1Lower: '2/3',
+			band1LowerOp: 'gte',
+			band1Consequence: 'Miễn nhiệm'
+		});
+		if (!first.ok) throw new Error('expected a valid form');
+		const again = submit(sessionFormValues(first.data));
+		expect(again).toMatchObject({ ok: true, data: { preset: first.data.preset } });
+	});
+});
