@@ -1,7 +1,8 @@
 // Progressive enhancement for the phone ballot. The ballot works without it; with it, choices
-// survive the phone locking or the browser reloading the tab, a counter shows progress, and a
-// second tap on "send" is ignored. Choices are kept in this tab's sessionStorage only, and
-// erased once the ballot has been received.
+// survive the phone locking or the browser reloading the tab, a counter shows progress, a score
+// sheet shows one person per screen with a running total, and a second tap on "send" is
+// ignored. Choices are kept in this tab's sessionStorage only, and erased once the ballot has
+// been received.
 (function () {
 	'use strict';
 	var PREFIX = 'phieukin-ballot:';
@@ -39,46 +40,139 @@
 	var form = document.querySelector('form[data-ballot]');
 	if (!form) return;
 	var key = PREFIX + form.getAttribute('data-ballot');
-	var radios = Array.prototype.slice.call(form.querySelectorAll('input[type="radio"]'));
-	var rows = form.querySelectorAll('fieldset');
-	var progress = form.querySelector('[data-progress]');
+	var fields = Array.prototype.slice.call(form.querySelectorAll('input[name^="s."]'));
+	var anyFilled = fields.some(function (field) {
+		return field.type === 'radio' ? field.checked : field.value !== '';
+	});
 
-	function update() {
-		if (!progress) return;
-		var done = form.querySelectorAll('input[type="radio"]:checked:not([value="blank"])').length;
-		progress.textContent = progress
-			.getAttribute('data-template')
-			.replace('{done}', String(done))
-			.replace('{total}', String(rows.length));
+	function save() {
+		if (!store) return;
+		var state = {};
+		fields.forEach(function (field) {
+			if (field.type === 'radio' ? field.checked : field.value !== '')
+				state[field.name] = field.value;
+		});
+		try {
+			store.setItem(key, JSON.stringify(state));
+		} catch (e) {
+			// Storage full or disabled: the ballot still works, it just is not kept.
+		}
 	}
 
-	var restored = radios.some(function (radio) {
-		return radio.checked;
-	});
-	if (!restored && store) {
+	if (!anyFilled && store) {
 		try {
 			var saved = JSON.parse(store.getItem(key) || '{}');
-			radios.forEach(function (radio) {
-				if (saved[radio.name] === radio.value) radio.checked = true;
+			fields.forEach(function (field) {
+				var value = saved[field.name];
+				if (value === undefined) return;
+				if (field.type === 'radio') field.checked = field.value === value;
+				else field.value = value;
 			});
 		} catch (e) {
 			store.removeItem(key);
 		}
 	}
 
-	form.addEventListener('change', function () {
-		if (store) {
-			var state = {};
-			radios.forEach(function (radio) {
-				if (radio.checked) state[radio.name] = radio.value;
-			});
-			try {
-				store.setItem(key, JSON.stringify(state));
-			} catch (e) {
-				// Storage full or disabled: the ballot still works, it just is not kept.
+	// Choices: how many people are marked.
+	var progress = form.querySelector('[data-progress]');
+	function updateProgress() {
+		if (!progress) return;
+		var rows = form.querySelectorAll('fieldset').length;
+		var done = form.querySelectorAll('input[type="radio"]:checked:not([value="blank"])').length;
+		progress.textContent = progress
+			.getAttribute('data-template')
+			.replace('{done}', String(done))
+			.replace('{total}', String(rows));
+	}
+
+	// Score sheets: each person's running total, in half points to stay exact.
+	function halfPoints(text) {
+		var value = text.trim().replace(',', '.');
+		if (!/^\d{1,3}(\.\d{1,2})?$/.test(value)) return null;
+		var doubled = Number(value) * 2;
+		return doubled === Math.round(doubled) ? doubled : null;
+	}
+
+	function updateTotal(sheet) {
+		var output = sheet.querySelector('[data-total]');
+		if (!output) return;
+		var total = 0;
+		var filled = 0;
+		Array.prototype.forEach.call(sheet.querySelectorAll('input[data-max]'), function (input) {
+			var value = halfPoints(input.value);
+			var max = Number(input.getAttribute('data-max'));
+			var ok = input.value === '' || (value !== null && value <= 2 * max);
+			input.setAttribute('aria-invalid', ok ? 'false' : 'true');
+			if (value !== null && ok) {
+				total += value;
+				filled += 1;
 			}
-		}
-		update();
+		});
+		var text = (total / 2).toFixed(1).replace(/\.0$/, '');
+		if (document.documentElement.lang === 'vi') text = text.replace('.', ',');
+		output.textContent = filled
+			? output.getAttribute('data-template').replace('{total}', text)
+			: '';
+	}
+
+	var sheets = Array.prototype.slice.call(form.querySelectorAll('[data-sheet]'));
+	sheets.forEach(updateTotal);
+
+	// One person per screen, with previous / next and "3 / 12".
+	var pager = form.querySelector('[data-pager]');
+	if (form.hasAttribute('data-paged') && sheets.length > 1 && pager) {
+		var current = Math.max(
+			0,
+			sheets.findIndex(function (sheet) {
+				return sheet.hasAttribute('data-problem');
+			})
+		);
+		var previous = document.createElement('button');
+		var next = document.createElement('button');
+		var where = document.createElement('span');
+		previous.type = next.type = 'button';
+		previous.className = next.className = 'button secondary';
+		previous.textContent = form.getAttribute('data-previous');
+		next.textContent = form.getAttribute('data-next');
+		where.setAttribute('aria-live', 'polite');
+		pager.appendChild(previous);
+		pager.appendChild(where);
+		pager.appendChild(next);
+		pager.classList.add('pager');
+		var show = function (index) {
+			current = index;
+			sheets.forEach(function (sheet, position) {
+				sheet.hidden = position !== index;
+			});
+			previous.disabled = index === 0;
+			next.disabled = index === sheets.length - 1;
+			where.textContent = form
+				.getAttribute('data-page-template')
+				.replace('{current}', String(index + 1))
+				.replace('{total}', String(sheets.length));
+		};
+		previous.addEventListener('click', function () {
+			show(Math.max(0, current - 1));
+			window.scrollTo(0, 0);
+		});
+		next.addEventListener('click', function () {
+			show(Math.min(sheets.length - 1, current + 1));
+			window.scrollTo(0, 0);
+			var first = sheets[current].querySelector('input');
+			if (first) first.focus();
+		});
+		show(current);
+	}
+
+	form.addEventListener('input', function (event) {
+		var sheet = event.target.closest && event.target.closest('[data-sheet]');
+		if (sheet) updateTotal(sheet);
+		save();
+		updateProgress();
 	});
-	update();
+	form.addEventListener('change', function () {
+		save();
+		updateProgress();
+	});
+	updateProgress();
 })();

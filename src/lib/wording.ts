@@ -4,7 +4,9 @@
  */
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
+import { romanQuarter, type Period } from '$lib/periods';
 import type { ConfidenceMark } from '$lib/tally/confidence';
+import { GRADE_ABBREVIATIONS, isGrade, type Grade } from '$lib/tally/grades';
 import type { Fraction, Threshold } from '$lib/tally/fraction';
 import type { ConfidenceBand, LocalizedText } from '$lib/tally/presets';
 
@@ -48,4 +50,38 @@ export function bandCondition(band: Pick<ConfidenceBand, 'lower' | 'upper'>): st
 			? m.band_or_more({ fraction: fractionText(band.lower) })
 			: m.band_over({ fraction: fractionText(band.lower) });
 	return m.band_condition({ range });
+}
+
+const gradeNames: Record<Grade, () => string> = {
+	excellent: m.grade_excellent,
+	good: m.grade_good,
+	completed: m.grade_completed,
+	not_completed: m.grade_not_completed
+};
+
+/** "Hoàn thành xuất sắc nhiệm vụ (HTXSNV)". */
+export function gradeName(grade: Grade): string {
+	return `${gradeNames[grade]()} (${GRADE_ABBREVIATIONS[grade]})`;
+}
+
+export function periodText(period: Period, locale = getLocale()): string {
+	const options = { locale };
+	switch (period.kind) {
+		case 'quarter':
+			return m.period_quarter_of_year(
+				{ quarter: romanQuarter(period.quarter), year: period.year },
+				options
+			);
+		case 'year':
+			return m.period_whole_year({ year: period.year }, options);
+		case 'term':
+			return m.period_term({ label: period.label }, options);
+	}
+}
+
+/** How a ballot option reads: a confidence mark, or a grade with its full name. */
+export function choiceLabel(choice: string | null): string {
+	if (!choice || choice === 'blank') return markLabel.blank();
+	if (isGrade(choice)) return gradeName(choice);
+	return markLabel[choice as ConfidenceMark]();
 }

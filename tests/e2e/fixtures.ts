@@ -94,7 +94,8 @@ export async function closeVoting(page: Page, sessionUrl: string): Promise<void>
 	await page.goto(sessionUrl);
 	await page.getByLabel('Tôi xác nhận kết thúc bỏ phiếu.').check();
 	await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
-	await expect(page.getByRole('heading', { name: 'Kết quả lấy phiếu tín nhiệm' })).toBeVisible();
+	await expect(page).toHaveURL(/\/results$/);
+	await expect(page.getByRole('heading', { level: 1, name: /^Kết quả/ })).toBeVisible();
 }
 
 /** An organiser account of its own, so that specs running side by side do not share sessions. */

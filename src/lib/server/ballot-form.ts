@@ -1,23 +1,69 @@
+/**
+ * Reads a posted ballot. Anything the ballot form could not have produced (a row sent twice, an
+ * unknown option, a person or criterion not on this ballot, a stray field) refuses the whole
+ * post: a voter's intention is never guessed. A voter's own slips in a score sheet (a score out
+ * of bounds, a person scored on some criteria only) come back as problems to correct.
+ */
 import { z } from 'zod';
-import { CONFIDENCE_MARKS, type ConfidenceMark } from '$lib/tally/confidence';
+import {
+	validHalfPoints,
+	type Answers,
+	type BallotRow,
+	type BallotSpec,
+	type ScoreProblem
+} from '$lib/ballot-rules';
+import type { Criterion } from '$lib/tally/score-template';
 
-/** Ballot rows are posted as `s.<subject id>` = a mark, or `blank` for a row left empty. */
-export const CHOICE_PREFIX = 's.';
+/** Rows are posted as `s.<person>` (a choice, or `blank`) or `s.<person>.<criterion>` (a score). */
+export const FIELD_PREFIX = 's.';
 
-const choiceValue = z.enum([...CONFIDENCE_MARKS, 'blank']);
 export const submissionSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
 
-export type ChoiceReading =
-	{ ok: true; choices: Map<string, ConfidenceMark>; submission: string | null } | { ok: false };
+export type BallotReading =
+	| { ok: true; answers: Answers; rows: BallotRow[]; complete: boolean; submission: string | null }
+	| { ok: false };
 
-/**
- * Reads the rows of a posted ballot. Anything the ballot form could not have produced (a row
- * sent twice, an unknown mark, a person not on this ballot, a stray field) refuses the whole
- * post: a voter's intention is never guessed.
- */
-export function readChoices(formData: FormData, subjectIds: ReadonlySet<string>): ChoiceReading {
-	const choices = new Map<string, ConfidenceMark>();
-	const seen = new Set<string>();
+/** "12", "12.5" or "12,5" in half points; `null` when it is no such number. */
+export function parseHalfPoints(text: string): number | null {
+	const normalised = text.trim().replace(',', '.');
+	if (!/^\d{1,3}(\.\d{1,2})?$/.test(normalised)) return null;
+	const doubled = Number(normalised) * 2;
+	return Number.isInteger(doubled) ? doubled : null;
+}
+
+function scoreRow(subjectId: string, criteria: readonly Criterion[], posted: Map<string, string>) {
+	const scores: Record<string, string> = {};
+	const halfPoints = new Map<string, number>();
+	let problem: ScoreProblem | null = null;
+	for (const criterion of criteria) {
+		const text = (posted.get(criterion.id) ?? '').trim();
+		scores[criterion.id] = text;
+		if (!text) continue;
+		const value = parseHalfPoints(text);
+		if (value === null || !validHalfPoints(criterion, value)) {
+			problem ??= { kind: 'bounds', criterionId: criterion.id };
+		} else {
+			halfPoints.set(criterion.id, value);
+		}
+	}
+	const filled = Object.values(scores).filter(Boolean).length;
+	if (!problem && filled > 0 && filled < criteria.length) problem = { kind: 'partial' };
+	const complete = !problem && filled === criteria.length;
+	const totalHalfPoints = complete ? [...halfPoints.values()].reduce((a, b) => a + b, 0) : null;
+	return {
+		row: { subjectId, scores, totalHalfPoints, problem },
+		sheet: complete ? halfPoints : null
+	};
+}
+
+export function readBallotForm(
+	formData: FormData,
+	spec: BallotSpec,
+	subjectIds: readonly string[]
+): BallotReading {
+	const onBallot = new Set(subjectIds);
+	const criterionIds = new Set(spec.kind === 'scores' ? spec.criteria.map((c) => c.id) : []);
+	const posted = new Map<string, Map<string, string>>();
 	let submission: string | null = null;
 	for (const [key, value] of formData) {
 		if (typeof value !== 'string') return { ok: false };
@@ -26,12 +72,36 @@ export function readChoices(formData: FormData, subjectIds: ReadonlySet<string>)
 			submission = value;
 			continue;
 		}
-		if (!key.startsWith(CHOICE_PREFIX)) return { ok: false };
-		const subjectId = key.slice(CHOICE_PREFIX.length);
-		const mark = choiceValue.safeParse(value);
-		if (!subjectIds.has(subjectId) || seen.has(subjectId) || !mark.success) return { ok: false };
-		seen.add(subjectId);
-		if (mark.data !== 'blank') choices.set(subjectId, mark.data);
+		if (!key.startsWith(FIELD_PREFIX)) return { ok: false };
+		const [subjectId = '', criterionId = '', ...rest] = key.slice(FIELD_PREFIX.length).split('.');
+		const shapeFits = spec.kind === 'scores' ? criterionIds.has(criterionId) : criterionId === '';
+		if (!onBallot.has(subjectId) || !shapeFits || rest.length > 0) return { ok: false };
+		const fields = posted.get(subjectId) ?? new Map<string, string>();
+		if (fields.has(criterionId)) return { ok: false };
+		fields.set(criterionId, value);
+		posted.set(subjectId, fields);
 	}
-	return { ok: true, choices, submission };
+
+	if (spec.kind === 'choices') {
+		const choices = new Map<string, string>();
+		for (const [subjectId, fields] of posted) {
+			const choice = fields.get('') ?? 'blank';
+			if (choice !== 'blank' && !spec.options.includes(choice)) return { ok: false };
+			if (choice !== 'blank') choices.set(subjectId, choice);
+		}
+		const rows = subjectIds.map((subjectId) => ({
+			subjectId,
+			choice: choices.get(subjectId) ?? null
+		}));
+		return { ok: true, answers: { kind: 'choices', choices }, rows, complete: true, submission };
+	}
+
+	const sheets = new Map<string, Map<string, number>>();
+	const rows = subjectIds.map((subjectId) => {
+		const { row, sheet } = scoreRow(subjectId, spec.criteria, posted.get(subjectId) ?? new Map());
+		if (sheet) sheets.set(subjectId, sheet);
+		return row;
+	});
+	const complete = rows.every((row) => row.problem === null);
+	return { ok: true, answers: { kind: 'scores', sheets }, rows, complete, submission };
 }

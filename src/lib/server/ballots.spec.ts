@@ -1,10 +1,10 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ballot, ballotChoice, credential } from './db/schema';
-import { castConfidenceBallot, lookupCard, decodeCardKey, encodeCardKey } from './ballots';
+import { lookupCard, decodeCardKey, encodeCardKey } from './ballots';
 import { voidCardByCode } from './credentials';
 import { closeVoteSession } from './vote-sessions';
-import { openSession } from './testing/fixtures';
+import { castChoices, openSession } from './testing/fixtures';
 
 const NONCE = 'AAAAAAAAAAAAAAAAAAAAAA';
 const OTHER_NONCE = 'BBBBBBBBBBBBBBBBBBBBBB';
@@ -17,7 +17,7 @@ function rows(db: Awaited<ReturnType<typeof openSession>>['db']) {
 	};
 }
 
-describe('castConfidenceBallot', () => {
+describe('castChoices', () => {
 	it('consumes the card and stores the ballot in one step', async () => {
 		const { db, cards, subjectIds } = await openSession();
 		const key = { kind: 'token' as const, value: cards[0]!.token };
@@ -25,7 +25,7 @@ describe('castConfidenceBallot', () => {
 			[subjectIds[0]!, 'high' as const],
 			[subjectIds[1]!, 'low' as const]
 		]);
-		expect(castConfidenceBallot(db, key, choices, NONCE)).toEqual({ ok: true, repeated: false });
+		expect(castChoices(db, key, choices, NONCE)).toEqual({ ok: true, repeated: false });
 		expect(rows(db)).toEqual({ ballots: 1, choices: 2, used: 1 });
 		expect(lookupCard(db, key)).toEqual({ ok: false, refusal: 'used' });
 	});
@@ -33,8 +33,8 @@ describe('castConfidenceBallot', () => {
 	it('refuses a second ballot from the same card and changes nothing', async () => {
 		const { db, cards, subjectIds } = await openSession();
 		const key = { kind: 'token' as const, value: cards[0]!.token };
-		castConfidenceBallot(db, key, new Map([[subjectIds[0]!, 'high']]), NONCE);
-		expect(castConfidenceBallot(db, key, new Map([[subjectIds[0]!, 'low']]), OTHER_NONCE)).toEqual({
+		castChoices(db, key, new Map([[subjectIds[0]!, 'high']]), NONCE);
+		expect(castChoices(db, key, new Map([[subjectIds[0]!, 'low']]), OTHER_NONCE)).toEqual({
 			ok: false,
 			refusal: 'used'
 		});
@@ -45,15 +45,15 @@ describe('castConfidenceBallot', () => {
 		const { db, cards, subjectIds } = await openSession();
 		const key = { kind: 'token' as const, value: cards[0]!.token };
 		const choices = new Map([[subjectIds[0]!, 'confidence' as const]]);
-		castConfidenceBallot(db, key, choices, NONCE);
-		expect(castConfidenceBallot(db, key, choices, NONCE)).toEqual({ ok: true, repeated: true });
+		castChoices(db, key, choices, NONCE);
+		expect(castChoices(db, key, choices, NONCE)).toEqual({ ok: true, repeated: true });
 		expect(rows(db)).toEqual({ ballots: 1, choices: 1, used: 1 });
 	});
 
 	it('accepts a card by its typed short code', async () => {
 		const { db, cards } = await openSession();
 		const key = { kind: 'code' as const, value: cards[1]!.code };
-		expect(castConfidenceBallot(db, key, new Map(), NONCE)).toEqual({ ok: true, repeated: false });
+		expect(castChoices(db, key, new Map(), NONCE)).toEqual({ ok: true, repeated: false });
 		// The same card is now used whichever way it is presented.
 		expect(lookupCard(db, { kind: 'token', value: cards[1]!.token })).toEqual({
 			ok: false,
@@ -64,9 +64,9 @@ describe('castConfidenceBallot', () => {
 	it('refuses a mark for someone not on this ballot, consuming nothing', async () => {
 		const { db, cards } = await openSession();
 		const key = { kind: 'token' as const, value: cards[0]!.token };
-		expect(castConfidenceBallot(db, key, new Map([['someone-else', 'low']]), NONCE)).toEqual({
+		expect(castChoices(db, key, new Map([['someone-else', 'low']]), NONCE)).toEqual({
 			ok: false,
-			refusal: 'unknown_subject'
+			refusal: 'unfit'
 		});
 		expect(rows(db)).toEqual({ ballots: 0, choices: 0, used: 0 });
 		expect(lookupCard(db, key).ok).toBe(true);
@@ -74,7 +74,7 @@ describe('castConfidenceBallot', () => {
 
 	it('refuses unknown and voided cards alike, and cards of a closed session', async () => {
 		const { db, cards, sessionId } = await openSession();
-		expect(castConfidenceBallot(db, { kind: 'token', value: 'nope' }, new Map(), NONCE)).toEqual({
+		expect(castChoices(db, { kind: 'token', value: 'nope' }, new Map(), NONCE)).toEqual({
 			ok: false,
 			refusal: 'invalid'
 		});
@@ -84,9 +84,7 @@ describe('castConfidenceBallot', () => {
 			refusal: 'invalid'
 		});
 		closeVoteSession(db, sessionId);
-		expect(
-			castConfidenceBallot(db, { kind: 'token', value: cards[1]!.token }, new Map(), NONCE)
-		).toEqual({
+		expect(castChoices(db, { kind: 'token', value: cards[1]!.token }, new Map(), NONCE)).toEqual({
 			ok: false,
 			refusal: 'closed'
 		});

@@ -3,19 +3,31 @@
  * stored in the same transaction that consumes the card.
  *
  * Anonymity invariants (keep them when editing this file):
- * - a ballot row holds a fresh random id and its session, nothing else; no value derived from
- *   the card, the submission, the time, the device or the address ever reaches it;
+ * - a ballot row holds a fresh random id, its session and whether it is blank, nothing else;
+ *   no value derived from the card, the submission, the time, the device or the address ever
+ *   reaches it;
+ * - a score sheet holds a fresh random id of its own: one voter's sheets for different people
+ *   cannot be put back together;
  * - nothing here logs;
  * - a card is consumed by `UPDATE … WHERE status = 'unused'` changing exactly one row, inside
  *   the IMMEDIATE transaction that inserts the ballot, so a card yields at most one ballot and an
  *   acknowledged ballot is never without its consumed card.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import type { ConfidenceMark } from '$lib/tally/confidence';
+import { answersFit, ballotSpec, isBlank, type Answers, type BallotSpec } from '$lib/ballot-rules';
 import type { AppDatabase } from './db';
-import { ballot, ballotChoice, credential, subject, voteSession } from './db/schema';
+import {
+	ballot,
+	ballotChoice,
+	credential,
+	scoreEntry,
+	scoreSheet,
+	subject,
+	voteSession
+} from './db/schema';
 import { hashCardCode, hashCardToken } from './credentials';
 import { generateBallotId, sha256Hex } from './ids';
+import { rulesFromRow } from './session-rules';
 
 /** What the voter's cookie holds: the card's token (from the QR) or its typed short code. */
 export type CardKey = { kind: 'token' | 'code'; value: string };
@@ -38,13 +50,13 @@ export interface BallotSubject {
 	jobTitle: string;
 }
 
-export type CardLookup =
-	| {
-			ok: true;
-			session: { id: string; title: string; organisation: string };
-			subjects: BallotSubject[];
-	  }
-	| { ok: false; refusal: CardRefusal };
+export interface OpenBallot {
+	session: { id: string; title: string; organisation: string; kind: 'confidence' | 'appraisal' };
+	spec: BallotSpec;
+	subjects: BallotSubject[];
+}
+
+export type CardLookup = ({ ok: true } & OpenBallot) | { ok: false; refusal: CardRefusal };
 
 type Reader = Pick<AppDatabase, 'select'>;
 
@@ -54,15 +66,7 @@ function findCard(db: Reader, key: CardKey) {
 			? eq(credential.tokenHash, hashCardToken(key.value))
 			: eq(credential.codeHash, hashCardCode(key.value));
 	return db
-		.select({
-			tokenHash: credential.tokenHash,
-			status: credential.status,
-			submissionHash: credential.submissionHash,
-			sessionId: voteSession.id,
-			state: voteSession.state,
-			title: voteSession.title,
-			organisation: voteSession.organisation
-		})
+		.select({ card: credential, session: voteSession })
 		.from(credential)
 		.innerJoin(voteSession, eq(credential.sessionId, voteSession.id))
 		.where(match)
@@ -72,11 +76,11 @@ function findCard(db: Reader, key: CardKey) {
 type FoundCard = NonNullable<ReturnType<typeof findCard>>;
 
 /** Every refusal is decided from one indexed lookup, so refusals take the same time. */
-function refusalFor(card: FoundCard | undefined): CardRefusal | null {
-	if (!card || card.status === 'void') return 'invalid';
-	if (card.status === 'used') return 'used';
-	if (card.state === 'draft') return 'not_open';
-	if (card.state === 'closed') return 'closed';
+function refusalFor(found: FoundCard | undefined): CardRefusal | null {
+	if (!found || found.card.status === 'void') return 'invalid';
+	if (found.card.status === 'used') return 'used';
+	if (found.session.state === 'draft') return 'not_open';
+	if (found.session.state === 'closed') return 'closed';
 	return null;
 }
 
@@ -89,22 +93,58 @@ function ballotSubjects(db: Reader, sessionId: string): BallotSubject[] {
 		.all();
 }
 
-export function lookupCard(db: AppDatabase, key: CardKey): CardLookup {
-	const card = findCard(db, key);
-	const refusal = refusalFor(card);
-	if (refusal || !card) return { ok: false, refusal: refusal ?? 'invalid' };
+function openBallot(db: Reader, found: FoundCard): OpenBallot {
+	const { session } = found;
 	return {
-		ok: true,
-		session: { id: card.sessionId, title: card.title, organisation: card.organisation },
-		subjects: ballotSubjects(db, card.sessionId)
+		session: {
+			id: session.id,
+			title: session.title,
+			organisation: session.organisation,
+			kind: session.kind
+		},
+		spec: ballotSpec(rulesFromRow(session)),
+		subjects: ballotSubjects(db, session.id)
 	};
 }
 
+export function lookupCard(db: AppDatabase, key: CardKey): CardLookup {
+	const found = findCard(db, key);
+	const refusal = refusalFor(found);
+	if (refusal || !found) return { ok: false, refusal: refusal ?? 'invalid' };
+	return { ok: true, ...openBallot(db, found) };
+}
+
 export type CastResult =
-	{ ok: true; repeated: boolean } | { ok: false; refusal: CardRefusal | 'unknown_subject' };
+	{ ok: true; repeated: boolean } | { ok: false; refusal: CardRefusal | 'unfit' };
 
 export function hashSubmission(nonce: string): string {
 	return sha256Hex(`submission:${nonce}`);
+}
+
+type Writer = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
+
+function storeAnswers(tx: Writer, sessionId: string, answers: Answers): void {
+	const ballotId = generateBallotId();
+	tx.insert(ballot)
+		.values({ id: ballotId, sessionId, blank: isBlank(answers) })
+		.run();
+	if (answers.kind === 'choices') {
+		if (answers.choices.size === 0) return;
+		tx.insert(ballotChoice)
+			.values([...answers.choices].map(([subjectId, choice]) => ({ ballotId, subjectId, choice })))
+			.run();
+		return;
+	}
+	for (const [subjectId, scores] of answers.sheets) {
+		// A sheet id of its own, never the ballot's: see the invariants above.
+		const sheetId = generateBallotId();
+		tx.insert(scoreSheet).values({ id: sheetId, sessionId, subjectId }).run();
+		tx.insert(scoreEntry)
+			.values(
+				[...scores].map(([criterionId, halfPoints]) => ({ sheetId, criterionId, halfPoints }))
+			)
+			.run();
+	}
 }
 
 /**
@@ -112,41 +152,35 @@ export function hashSubmission(nonce: string): string {
  * was already accepted (same nonce, after a lost response) is recognised and answered as
  * accepted again, without a second ballot.
  */
-export function castConfidenceBallot(
+export function castBallot(
 	db: AppDatabase,
 	key: CardKey,
-	choices: ReadonlyMap<string, ConfidenceMark>,
+	answers: Answers,
 	submissionNonce: string
 ): CastResult {
 	const submissionHash = hashSubmission(submissionNonce);
 	return db.transaction(
 		(tx): CastResult => {
-			const card = findCard(tx, key);
-			if (card?.status === 'used' && card.submissionHash === submissionHash) {
+			const found = findCard(tx, key);
+			if (found?.card.status === 'used' && found.card.submissionHash === submissionHash) {
 				return { ok: true, repeated: true };
 			}
-			const refusal = refusalFor(card);
-			if (refusal || !card) return { ok: false, refusal: refusal ?? 'invalid' };
+			const refusal = refusalFor(found);
+			if (refusal || !found) return { ok: false, refusal: refusal ?? 'invalid' };
 
-			const onBallot = new Set(ballotSubjects(tx, card.sessionId).map((person) => person.id));
-			for (const subjectId of choices.keys()) {
-				if (!onBallot.has(subjectId)) return { ok: false, refusal: 'unknown_subject' };
+			const { spec, subjects } = openBallot(tx, found);
+			if (!answersFit(spec, new Set(subjects.map((person) => person.id)), answers)) {
+				return { ok: false, refusal: 'unfit' };
 			}
 
 			const consumed = tx
 				.update(credential)
 				.set({ status: 'used', submissionHash })
-				.where(and(eq(credential.tokenHash, card.tokenHash), eq(credential.status, 'unused')))
+				.where(and(eq(credential.tokenHash, found.card.tokenHash), eq(credential.status, 'unused')))
 				.run();
 			if (consumed.changes !== 1) return { ok: false, refusal: 'used' };
 
-			const ballotId = generateBallotId();
-			tx.insert(ballot).values({ id: ballotId, sessionId: card.sessionId }).run();
-			if (choices.size > 0) {
-				tx.insert(ballotChoice)
-					.values([...choices].map(([subjectId, choice]) => ({ ballotId, subjectId, choice })))
-					.run();
-			}
+			storeAnswers(tx, found.session.id, answers);
 			return { ok: true, repeated: false };
 		},
 		{ behavior: 'immediate' }

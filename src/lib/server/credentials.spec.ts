@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CODE_ALPHABET, formatCardCode, normaliseCardCode } from './card-code';
 import { cardCounts, issueCards, voidCardByCode, voidUnusedCards } from './credentials';
-import { castConfidenceBallot } from './ballots';
 import { createTestDatabase } from './db/testing';
-import { draftSession, openSession, organiser } from './testing/fixtures';
+import { castChoices, draftSession, openSession, organiser } from './testing/fixtures';
 import { findVoteSession, turnout } from './vote-sessions';
 
 describe('issueCards', () => {
@@ -41,7 +40,7 @@ describe('short codes', () => {
 describe('voiding cards', () => {
 	it('voids one unused card by its code, refusing used and unknown ones', async () => {
 		const { db, sessionId, cards } = await openSession({ cards: 3 });
-		castConfidenceBallot(db, { kind: 'token', value: cards[0]!.token }, new Map(), 'N'.repeat(22));
+		castChoices(db, { kind: 'token', value: cards[0]!.token }, new Map(), 'N'.repeat(22));
 		expect(voidCardByCode(db, sessionId, cards[0]!.code)).toBe('already_used');
 		expect(voidCardByCode(db, sessionId, formatCardCode(cards[1]!.code).toLowerCase())).toBe(
 			'voided'
@@ -54,7 +53,7 @@ describe('voiding cards', () => {
 
 	it('voids every unused card at once and keeps the issued count net of voids', async () => {
 		const { db, sessionId, cards } = await openSession({ cards: 4 });
-		castConfidenceBallot(db, { kind: 'token', value: cards[0]!.token }, new Map(), 'N'.repeat(22));
+		castChoices(db, { kind: 'token', value: cards[0]!.token }, new Map(), 'N'.repeat(22));
 		expect(voidUnusedCards(db, sessionId)).toBe(3);
 		const owner = { id: '', username: '', displayName: '', role: 'admin' as const };
 		const session = findVoteSession(db, owner, sessionId)!;

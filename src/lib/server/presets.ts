@@ -3,7 +3,10 @@
  * damaged row fails loudly instead of producing a wrong result.
  */
 import { z } from 'zod';
+import type { AppraisalPreset } from '$lib/tally/appraisal-presets';
+import { GRADES } from '$lib/tally/grades';
 import type { ConfidencePreset } from '$lib/tally/presets';
+import { CRITERION_GROUPS, type Criterion } from '$lib/tally/score-template';
 
 const localized = z.object({ vi: z.string(), en: z.string() });
 const threshold = z.object({
@@ -29,4 +32,35 @@ export const storedConfidencePreset = z.object({
 
 export function readConfidencePreset(stored: unknown): ConfidencePreset {
 	return storedConfidencePreset.parse(stored);
+}
+
+const fraction = z.object({
+	numerator: z.number().int().min(0),
+	denominator: z.number().int().min(1)
+});
+
+export const storedAppraisalPreset = z.object({
+	id: z.string(),
+	name: localized,
+	source: localized,
+	quorum: threshold.nullable(),
+	bands: z.array(z.object({ grade: z.enum(GRADES), minimum: z.number().min(0).max(100) })),
+	cap: z.object({ ratio: fraction, rounding: z.literal('floor'), source: localized }).nullable()
+}) satisfies z.ZodType<AppraisalPreset>;
+
+export function readAppraisalPreset(stored: unknown): AppraisalPreset {
+	return storedAppraisalPreset.parse(stored);
+}
+
+export const storedCriteria = z.array(
+	z.object({
+		id: z.string().min(1).max(40),
+		name: z.string(),
+		group: z.enum(CRITERION_GROUPS),
+		maximum: z.number().int().min(1).max(100)
+	})
+) satisfies z.ZodType<Criterion[]>;
+
+export function readCriteria(stored: unknown): Criterion[] {
+	return storedCriteria.parse(stored);
 }

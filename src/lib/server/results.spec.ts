@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { castConfidenceBallot } from './ballots';
-import { confidenceReport } from './results';
-import { openSession } from './testing/fixtures';
+import { sessionReport } from './results';
+import { castChoices, openSession } from './testing/fixtures';
 import { closeVoteSession, findVoteSession } from './vote-sessions';
 
 const admin = { id: '', username: '', displayName: '', role: 'admin' as const };
@@ -27,7 +26,7 @@ describe('confidenceReport', () => {
 			new Map()
 		];
 		ballots.forEach((choices, index) =>
-			castConfidenceBallot(
+			castChoices(
 				db,
 				{ kind: 'token', value: cards[index]!.token },
 				choices,
@@ -35,7 +34,9 @@ describe('confidenceReport', () => {
 			)
 		);
 		closeVoteSession(db, sessionId);
-		const { result } = confidenceReport(db, findVoteSession(db, admin, sessionId)!);
+		const report = sessionReport(db, findVoteSession(db, admin, sessionId)!);
+		if (report.kind !== 'confidence') throw new Error('expected a confidence report');
+		const { result } = report;
 		expect(result).toMatchObject({
 			convened: 6,
 			present: 6,

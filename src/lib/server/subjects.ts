@@ -4,6 +4,7 @@
  */
 import { and, asc, count, eq, gt, lt, max, sql } from 'drizzle-orm';
 import type { AppDatabase } from './db';
+import type { Grade } from '$lib/tally/grades';
 import { subject, voteSession, type Subject } from './db/schema';
 import { generateId } from './ids';
 
@@ -63,13 +64,18 @@ export function addSubjects(
 		if (people.length > 0) {
 			tx.insert(subject)
 				.values(
-					people.map((person, index) => ({
-						id: generateId(),
-						sessionId,
-						position: first + index,
-						fullName: person.fullName,
-						jobTitle: person.jobTitle
-					}))
+					people.map((person, index) => {
+						const id = generateId();
+						// A new person: later sessions cloned from this one carry the same person id.
+						return {
+							id,
+							sessionId,
+							position: first + index,
+							fullName: person.fullName,
+							jobTitle: person.jobTitle,
+							personId: id
+						};
+					})
 				)
 				.run();
 		}
@@ -146,4 +152,41 @@ export function removeSubject(
 			.run();
 		return 'ok';
 	});
+}
+
+export interface OrganiserGrades {
+	selfGrade: Grade | null;
+	proposedGrade: Grade | null;
+	finalGrade: Grade | null;
+	finalReason: string | null;
+}
+
+/**
+ * The organiser's own records beside the anonymous result: the person's self-assessment, the
+ * committee's proposal and the confirmed grade. The confirmed grade only once voting closed.
+ */
+export function recordOrganiserGrades(
+	db: AppDatabase,
+	sessionId: string,
+	subjectId: string,
+	grades: OrganiserGrades
+): SubjectChange {
+	return db.transaction(
+		(tx) => {
+			const session = tx
+				.select({ state: voteSession.state })
+				.from(voteSession)
+				.where(eq(voteSession.id, sessionId))
+				.get();
+			if (!session) return 'not_found';
+			if (grades.finalGrade && session.state !== 'closed') return 'not_draft';
+			const { changes } = tx
+				.update(subject)
+				.set(grades)
+				.where(and(eq(subject.id, subjectId), eq(subject.sessionId, sessionId)))
+				.run();
+			return changes === 1 ? 'ok' : 'not_found';
+		},
+		{ behavior: 'immediate' }
+	);
 }

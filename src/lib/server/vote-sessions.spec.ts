@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { locales } from '$lib/paraglide/runtime.js';
+import { ND_335_2025 } from '$lib/tally/appraisal-presets';
 import { QD_41_2021 } from '$lib/tally/presets';
+import { DEFAULT_CRITERIA } from '$lib/tally/score-template';
+import { periodText } from '$lib/wording';
+import { addSubjects, listSubjects } from './subjects';
 import { createTestDatabase } from './db/testing';
 import { draftSession, organiser } from './testing/fixtures';
 import {
+	cloneForNextPeriod,
 	closeVoteSession,
+	createVoteSession,
 	deleteDraftSession,
 	findVoteSession,
 	listVoteSessions,
@@ -33,7 +40,10 @@ describe('access to sessions', () => {
 		const db = createTestDatabase();
 		const alice = await organiser(db, 'alice');
 		const id = draftSession(db, alice.id, { preset: QD_41_2021 });
-		expect(findVoteSession(db, alice, id)?.preset).toEqual(QD_41_2021);
+		expect(findVoteSession(db, alice, id)?.rules).toEqual({
+			kind: 'confidence',
+			preset: QD_41_2021
+		});
 	});
 });
 
@@ -103,5 +113,64 @@ describe('the draft → open → closed life cycle', () => {
 		expect(closeVoteSession(db, id)).toBe(true);
 		expect(closeVoteSession(db, id)).toBe(false);
 		expect(openVoteSession(db, id, null)).toEqual({ ok: false, reason: 'not_draft' });
+	});
+});
+
+describe('cloneForNextPeriod', () => {
+	it('copies people (as the same persons), mode, criteria and rules into the next quarter', async () => {
+		const db = createTestDatabase();
+		const alice = await organiser(db, 'alice');
+		const id = createVoteSession(db, alice.id, {
+			title: 'Đánh giá, xếp loại chất lượng quý IV năm 2026',
+			organisation: 'Chi bộ',
+			meetingDate: '2026-12-20',
+			meetingTime: null,
+			place: 'Phòng họp',
+			convened: 4,
+			rules: {
+				kind: 'appraisal',
+				preset: ND_335_2025,
+				mode: 'scores',
+				period: { kind: 'quarter', year: 2026, quarter: 4 },
+				criteria: DEFAULT_CRITERIA.map((criterion) => ({ ...criterion }))
+			}
+		});
+		addSubjects(db, id, [
+			{ fullName: 'An', jobTitle: 'Trưởng phòng' },
+			{ fullName: 'Bình', jobTitle: '' }
+		]);
+		recordAttendance(db, id, 4);
+		const source = findVoteSession(db, alice, id)!;
+		const cloneId = cloneForNextPeriod(db, source, alice.id, '2027-03-25', (period) =>
+			locales.map((locale) => periodText(period, locale))
+		);
+		const clone = findVoteSession(db, alice, cloneId!)!;
+		expect(clone).toMatchObject({
+			title: 'Đánh giá, xếp loại chất lượng quý I năm 2027',
+			meetingDate: '2027-03-25',
+			present: null,
+			state: 'draft',
+			rules: {
+				kind: 'appraisal',
+				mode: 'scores',
+				period: { kind: 'quarter', year: 2027, quarter: 1 },
+				criteria: DEFAULT_CRITERIA
+			}
+		});
+		const before = listSubjects(db, id);
+		const after = listSubjects(db, cloneId!);
+		expect(after.map((s) => [s.fullName, s.position, s.personId])).toEqual(
+			before.map((s) => [s.fullName, s.position, s.personId])
+		);
+		expect(after.map((s) => s.id)).not.toEqual(before.map((s) => s.id));
+	});
+
+	it('does not clone a confidence vote', async () => {
+		const db = createTestDatabase();
+		const alice = await organiser(db, 'alice');
+		const id = draftSession(db, alice.id);
+		expect(
+			cloneForNextPeriod(db, findVoteSession(db, alice, id)!, alice.id, '2027-01-01', () => [])
+		).toBeNull();
 	});
 });

@@ -2,13 +2,14 @@
  * Voting sessions: creation, access, attendance and the draft → open → closed life cycle.
  */
 import { and, count, desc, eq } from 'drizzle-orm';
+import { nextPeriod, type Period } from '$lib/periods';
 import { quorumStatus } from '$lib/tally/confidence';
-import type { ConfidencePreset } from '$lib/tally/presets';
+import type { Criterion } from '$lib/tally/score-template';
 import type { AuthenticatedUser } from './auth/session';
 import type { AppDatabase } from './db';
 import { credential, ballot, subject, voteSession, type VoteSession } from './db/schema';
 import { generateId } from './ids';
-import { readConfidencePreset } from './presets';
+import { rulesFromRow, rulesToColumns, type RuleColumn, type SessionRules } from './session-rules';
 
 export interface SessionDetails {
 	title: string;
@@ -17,10 +18,10 @@ export interface SessionDetails {
 	meetingTime: string | null;
 	place: string;
 	convened: number;
-	preset: ConfidencePreset;
+	rules: SessionRules;
 }
 
-export type SessionView = Omit<VoteSession, 'preset'> & { preset: ConfidencePreset };
+export type SessionView = Omit<VoteSession, RuleColumn> & { rules: SessionRules };
 
 /** What pages show about a session's meeting (never anything about its ballots). */
 export function meetingDetails(session: SessionView) {
@@ -30,16 +31,35 @@ export function meetingDetails(session: SessionView) {
 }
 
 function view(row: VoteSession): SessionView {
-	return { ...row, preset: readConfidencePreset(row.preset) };
+	const {
+		kind: _kind,
+		preset: _preset,
+		mode: _mode,
+		periodKind: _periodKind,
+		periodYear: _periodYear,
+		periodQuarter: _periodQuarter,
+		periodLabel: _periodLabel,
+		criteria: _criteria,
+		...rest
+	} = row;
+	return { ...rest, rules: rulesFromRow(row) };
 }
 
 /**
  * Exactly the columns a session's details cover. A wider object (a whole session read back,
  * say) must never reach the database: it could carry a state or an owner.
  */
-function detailColumns(details: SessionDetails): SessionDetails {
-	const { title, organisation, meetingDate, meetingTime, place, convened, preset } = details;
-	return { title, organisation, meetingDate, meetingTime, place, convened, preset };
+function detailColumns(details: SessionDetails) {
+	const { title, organisation, meetingDate, meetingTime, place, convened, rules } = details;
+	return {
+		title,
+		organisation,
+		meetingDate,
+		meetingTime,
+		place,
+		convened,
+		...rulesToColumns(rules)
+	};
 }
 
 export function createVoteSession(
@@ -49,7 +69,7 @@ export function createVoteSession(
 ): string {
 	const id = generateId();
 	db.insert(voteSession)
-		.values({ id, ownerId, kind: 'confidence', ...detailColumns(details), createdAt: new Date() })
+		.values({ id, ownerId, ...detailColumns(details), createdAt: new Date() })
 		.run();
 	return id;
 }
@@ -131,7 +151,7 @@ export function openVoteSession(
 				.get();
 			if (!subjects?.n) return { ok: false, reason: 'no_subjects' };
 			if (row.present === null) return { ok: false, reason: 'no_attendance' };
-			const quorum = quorumStatus(readConfidencePreset(row.preset), row.convened, row.present);
+			const quorum = quorumStatus(rulesFromRow(row).preset, row.convened, row.present);
 			if (!quorum.met && !overrideReason) {
 				return {
 					ok: false,
@@ -202,4 +222,89 @@ export function turnout(
 		cardsUnused: unused,
 		returned
 	};
+}
+
+/**
+ * Starts the next period's appraisal from this one, in one step: the same meeting details,
+ * people (as the same persons), mode, criteria and rules, as a new draft dated today. A title
+ * naming the old period names the new one.
+ */
+export function cloneForNextPeriod(
+	db: AppDatabase,
+	session: SessionView,
+	ownerId: string,
+	today: string,
+	periodTitles: (period: Period) => string[]
+): string | null {
+	const rules = session.rules;
+	if (rules.kind !== 'appraisal') return null;
+	const period = nextPeriod(rules.period);
+	let title = session.title;
+	const oldTitles = periodTitles(rules.period);
+	const newTitles = periodTitles(period);
+	oldTitles.forEach((old, index) => {
+		const replacement = newTitles[index] ?? old;
+		if (old === replacement) return;
+		// "…quý III năm 2026" in a title matches "Quý III năm 2026", keeping the title's case.
+		const pattern = new RegExp(old.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'iu');
+		title = title.replace(pattern, (found) =>
+			found[0] === found[0]?.toLowerCase()
+				? replacement.charAt(0).toLowerCase() + replacement.slice(1)
+				: replacement
+		);
+	});
+	const id = generateId();
+	db.transaction(
+		(tx) => {
+			tx.insert(voteSession)
+				.values({
+					id,
+					ownerId,
+					...detailColumns({ ...session, title, meetingDate: today, rules: { ...rules, period } }),
+					createdAt: new Date()
+				})
+				.run();
+			const people = tx
+				.select()
+				.from(subject)
+				.where(eq(subject.sessionId, session.id))
+				.orderBy(subject.position)
+				.all();
+			if (people.length > 0) {
+				tx.insert(subject)
+					.values(
+						people.map((person) => ({
+							id: generateId(),
+							sessionId: id,
+							position: person.position,
+							fullName: person.fullName,
+							jobTitle: person.jobTitle,
+							personId: person.personId
+						}))
+					)
+					.run();
+			}
+		},
+		{ behavior: 'immediate' }
+	);
+	return id;
+}
+
+/** A score sheet's criteria change only in draft. */
+export function updateCriteria(
+	db: AppDatabase,
+	session: SessionView,
+	criteria: Criterion[]
+): DraftChange {
+	if (session.rules.kind !== 'appraisal' || session.rules.mode !== 'scores') return 'not_draft';
+	const rules = { ...session.rules, criteria };
+	return db.transaction(
+		(tx) => {
+			const row = tx.select().from(voteSession).where(eq(voteSession.id, session.id)).get();
+			if (!row || row.state !== 'draft') return 'not_draft';
+			tx.update(voteSession).set(rulesToColumns(rules)).where(eq(voteSession.id, session.id)).run();
+			return 'ok';
+		},
+		{ behavior: 'immediate' }
+	);
 }

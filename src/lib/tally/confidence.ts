@@ -52,7 +52,8 @@ export interface QuorumStatus {
 	met: boolean | null;
 }
 
-export interface ConfidenceResult {
+/** The figures of a session as a whole, whatever its kind. */
+export interface BallotTotals {
 	convened: number;
 	present: number | null;
 	cardsIssued: number;
@@ -61,6 +62,9 @@ export interface ConfidenceResult {
 	valid: number;
 	invalid: number;
 	quorum: QuorumStatus;
+}
+
+export interface ConfidenceResult extends BallotTotals {
 	subjects: SubjectResult[];
 }
 

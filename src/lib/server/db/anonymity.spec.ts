@@ -3,12 +3,11 @@
  * ballot table gains a linking column, a timestamp, a sequence or a rowid.
  */
 import { describe, expect, it } from 'vitest';
-import { castConfidenceBallot } from '../ballots';
 import { hashCardCode, hashCardToken } from '../credentials';
-import { openSession } from '../testing/fixtures';
+import { castChoices, openSession } from '../testing/fixtures';
 import { createTestDatabase } from './testing';
 
-const BALLOT_TABLES = ['ballot', 'ballot_choice'];
+const BALLOT_TABLES = ['ballot', 'ballot_choice', 'score_sheet', 'score_entry'];
 const FORBIDDEN_COLUMN =
 	/token|credential|card|code|user|voter|ip|address|agent|device|time|date|_at$|created|seq|order|position|rank|submission|receipt/i;
 
@@ -33,8 +32,10 @@ describe('the ballot tables', () => {
 			(db.prepare(`select name from pragma_table_info(?)`).all(table) as { name: string }[]).map(
 				(column) => column.name
 			);
-		expect(columns('ballot')).toEqual(['id', 'session_id']);
+		expect(columns('ballot')).toEqual(['id', 'session_id', 'blank']);
 		expect(columns('ballot_choice')).toEqual(['ballot_id', 'subject_id', 'choice']);
+		expect(columns('score_sheet')).toEqual(['id', 'session_id', 'subject_id']);
+		expect(columns('score_entry')).toEqual(['sheet_id', 'criterion_id', 'half_points']);
 	});
 
 	it('refer to no card, no user and no session token', () => {
@@ -49,6 +50,16 @@ describe('the ballot tables', () => {
 			expect(targets, table).not.toContain('user');
 			expect(targets, table).not.toContain('auth_session');
 		}
+	});
+
+	it('keep score sheets apart from the ballot they came from', () => {
+		const db = sqlite();
+		const sheetTargets = (
+			db.prepare(`select "table" from pragma_foreign_key_list('score_sheet')`).all() as {
+				table: string;
+			}[]
+		).map((key) => key.table);
+		expect(sheetTargets).not.toContain('ballot');
 	});
 
 	it('are WITHOUT ROWID, so no hidden insertion order exists', () => {
@@ -74,7 +85,7 @@ describe('stored data after voting', () => {
 		const { db, cards, subjectIds } = await openSession({ cards: 20 });
 		const nonces = cards.map((_, index) => String(index).padStart(22, 'N'));
 		cards.forEach((card, index) =>
-			castConfidenceBallot(
+			castChoices(
 				db,
 				{ kind: 'token', value: card.token },
 				new Map([[subjectIds[index % subjectIds.length]!, 'high']]),

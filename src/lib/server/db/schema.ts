@@ -44,7 +44,13 @@ export type AuthSessionRow = typeof authSession.$inferSelect;
 
 /* ─────────────────────────────── Voting sessions ─────────────────────────────── */
 
-export const SESSION_KINDS = ['confidence'] as const;
+export const SESSION_KINDS = ['confidence', 'appraisal'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+export const APPRAISAL_MODES = ['grades', 'scores'] as const;
+export type AppraisalMode = (typeof APPRAISAL_MODES)[number];
+export const PERIOD_KINDS = ['quarter', 'year', 'term'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+export const GRADE_VALUES = ['excellent', 'good', 'completed', 'not_completed'] as const;
 export const SESSION_STATES = ['draft', 'open', 'closed'] as const;
 export type SessionState = (typeof SESSION_STATES)[number];
 
@@ -67,6 +73,16 @@ export const voteSession = sqliteTable(
 		present: integer(),
 		/** The session's own copy of its rule preset (JSON), so later code changes never alter it. */
 		preset: text({ mode: 'json' }).notNull(),
+		/** Appraisals only: a grade per person, or a score sheet per person. */
+		mode: text({ enum: APPRAISAL_MODES }),
+		/** Appraisals only: the period appraised (a quarter of a year, a year, or a term). */
+		periodKind: text('period_kind', { enum: PERIOD_KINDS }),
+		periodYear: integer('period_year'),
+		periodQuarter: integer('period_quarter'),
+		/** A term's label, e.g. "2025–2030". */
+		periodLabel: text('period_label'),
+		/** Score sheets only: the session's own copy of its criteria (JSON). */
+		criteria: text({ mode: 'json' }),
 		state: text({ enum: SESSION_STATES }).notNull().default('draft'),
 		/** Why voting was opened although the quorum was not met. */
 		quorumOverrideReason: text('quorum_override_reason'),
@@ -99,9 +115,20 @@ export const subject = sqliteTable(
 		/** Order on the ballot, from 1. */
 		position: integer().notNull(),
 		fullName: text('full_name').notNull(),
-		jobTitle: text('job_title').notNull()
+		jobTitle: text('job_title').notNull(),
+		/** The same person across sessions cloned quarter after quarter. */
+		personId: text('person_id').notNull().default(''),
+		/** Appraisals: the grade the person gave themself, and the committee's proposal. */
+		selfGrade: text('self_grade', { enum: GRADE_VALUES }),
+		proposedGrade: text('proposed_grade', { enum: GRADE_VALUES }),
+		/** Appraisals: the grade the organiser confirms, with a reason when it differs. */
+		finalGrade: text('final_grade', { enum: GRADE_VALUES }),
+		finalReason: text('final_reason')
 	},
-	(table) => [index('subject_session_position').on(table.sessionId, table.position)]
+	(table) => [
+		index('subject_session_position').on(table.sessionId, table.position),
+		index('subject_person').on(table.personId)
+	]
 );
 
 export const CREDENTIAL_STATUSES = ['unused', 'used', 'void'] as const;
@@ -143,7 +170,12 @@ export const ballot = sqliteTable(
 		id: text().primaryKey(),
 		sessionId: text('session_id')
 			.notNull()
-			.references(() => voteSession.id, { onDelete: 'cascade' })
+			.references(() => voteSession.id, { onDelete: 'cascade' }),
+		/**
+		 * The voter marked nothing at all (an invalid ballot). Score sheets are not linked to
+		 * their ballot, so validity is recorded here when the ballot is cast.
+		 */
+		blank: integer({ mode: 'boolean' }).notNull().default(false)
 	},
 	(table) => [index('ballot_session').on(table.sessionId)]
 );
@@ -164,6 +196,56 @@ export const ballotChoice = sqliteTable(
 		primaryKey({ columns: [table.ballotId, table.subjectId] }),
 		index('ballot_choice_subject').on(table.subjectId)
 	]
+);
+
+/**
+ * One voter's scores for one person. Deliberately not linked to the ballot: a voter's sheets
+ * for different people cannot be put back together, so no scoring pattern identifies a voter.
+ * WITHOUT ROWID (see the migration).
+ */
+export const scoreSheet = sqliteTable(
+	'score_sheet',
+	{
+		id: text().primaryKey(),
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => voteSession.id, { onDelete: 'cascade' }),
+		subjectId: text('subject_id')
+			.notNull()
+			.references(() => subject.id, { onDelete: 'cascade' })
+	},
+	(table) => [index('score_sheet_session').on(table.sessionId)]
+);
+
+/** A criterion's score on a sheet, in half points. WITHOUT ROWID (see the migration). */
+export const scoreEntry = sqliteTable(
+	'score_entry',
+	{
+		sheetId: text('sheet_id')
+			.notNull()
+			.references(() => scoreSheet.id, { onDelete: 'cascade' }),
+		criterionId: text('criterion_id').notNull(),
+		halfPoints: integer('half_points').notNull()
+	},
+	(table) => [
+		primaryKey({ columns: [table.sheetId, table.criterionId] }),
+		check('score_entry_not_negative', sql`${table.halfPoints} >= 0`)
+	]
+);
+
+/** Score-sheet templates an organiser saved for reuse. */
+export const scoreTemplate = sqliteTable(
+	'score_template',
+	{
+		id: text().primaryKey(),
+		ownerId: text('owner_id')
+			.notNull()
+			.references(() => user.id),
+		name: text().notNull(),
+		criteria: text({ mode: 'json' }).notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(table) => [index('score_template_owner').on(table.ownerId)]
 );
 
 export type VoteSession = typeof voteSession.$inferSelect;

@@ -1,10 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { castConfidenceBallot } from '../ballots';
-import { confidenceReport } from '../results';
-import { openSession } from '../testing/fixtures';
+import { sessionReport } from '../results';
+import { castChoices, openSession } from '../testing/fixtures';
 import { closeVoteSession, findVoteSession } from '../vote-sessions';
-import { confidenceCsv } from './csv';
+import { reportCsv } from './csv';
 
 const admin = { id: '', username: '', displayName: '', role: 'admin' as const };
 
@@ -16,7 +15,7 @@ describe('confidenceCsv', () => {
 			subjects: 2
 		});
 		const [first, second] = subjectIds as [string, string];
-		castConfidenceBallot(
+		castChoices(
 			db,
 			{ kind: 'token', value: cards[0]!.token },
 			new Map([
@@ -25,14 +24,14 @@ describe('confidenceCsv', () => {
 			]),
 			'a'.repeat(22)
 		);
-		castConfidenceBallot(
+		castChoices(
 			db,
 			{ kind: 'token', value: cards[1]!.token },
 			new Map([[first, 'low']]),
 			'b'.repeat(22)
 		);
 		closeVoteSession(db, sessionId);
-		const csv = confidenceCsv(confidenceReport(db, findVoteSession(db, admin, sessionId)!));
+		const csv = reportCsv(sessionReport(db, findVoteSession(db, admin, sessionId)!));
 
 		expect(csv.charCodeAt(0)).toBe(0xfeff);
 		const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[];

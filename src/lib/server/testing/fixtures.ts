@@ -2,11 +2,14 @@
  * Builders for server tests: an in-memory database with every migration, an organiser, and a
  * session ready to vote.
  */
+import { QD_366_2025 } from '$lib/tally/appraisal-presets';
 import { QD_96_2023, type ConfidencePreset } from '$lib/tally/presets';
+import type { Criterion } from '$lib/tally/score-template';
 import { createAccount } from '../auth/accounts';
 import type { AuthenticatedUser } from '../auth/session';
 import type { AppDatabase } from '../db';
 import { createTestDatabase } from '../db/testing';
+import { castBallot, type CardKey } from '../ballots';
 import { issueCards, type IssuedCard } from '../credentials';
 import { addSubjects, listSubjects } from '../subjects';
 import { createVoteSession, openVoteSession, recordAttendance } from '../vote-sessions';
@@ -39,7 +42,7 @@ export function draftSession(
 		meetingTime: '08:30',
 		place: 'Hội trường',
 		convened: options.convened ?? 10,
-		preset: options.preset ?? QD_96_2023
+		rules: { kind: 'confidence', preset: options.preset ?? QD_96_2023 }
 	});
 	addSubjects(
 		db,
@@ -71,4 +74,83 @@ export async function openSession(
 	const opened = openVoteSession(db, sessionId, null);
 	if (!opened.ok) throw new Error(`fixture session not opened: ${opened.reason}`);
 	return { db, sessionId, subjectIds: listSubjects(db, sessionId).map((s) => s.id), cards };
+}
+
+/** Casts a ballot of choices (confidence marks or grades) by subject id. */
+export function castChoices(
+	db: AppDatabase,
+	key: CardKey,
+	choices: ReadonlyMap<string, string>,
+	nonce: string
+) {
+	return castBallot(db, key, { kind: 'choices', choices }, nonce);
+}
+
+/** A fresh database holding one open appraisal (score sheets with two criteria, or grades). */
+export async function openAppraisal(
+	mode: 'scores' | 'grades',
+	options: { subjects?: number; cards?: number } = {}
+): Promise<OpenSession & { criteria: Criterion[] }> {
+	const db = createTestDatabase();
+	const owner = await organiser(db);
+	const criteria: Criterion[] = [
+		{ id: 'g', name: 'Tiêu chí chung', group: 'general', maximum: 30 },
+		{ id: 't', name: 'Kết quả nhiệm vụ', group: 'tasks', maximum: 70 }
+	];
+	const sessionId = createVoteSession(db, owner.id, {
+		title: 'Đánh giá quý III năm 2026',
+		organisation: 'Chi bộ',
+		meetingDate: '2026-09-28',
+		meetingTime: null,
+		place: 'Phòng họp',
+		convened: 10,
+		rules: {
+			kind: 'appraisal',
+			preset: QD_366_2025,
+			mode,
+			period: { kind: 'quarter', year: 2026, quarter: 3 },
+			criteria: mode === 'scores' ? criteria : null
+		}
+	});
+	addSubjects(
+		db,
+		sessionId,
+		Array.from({ length: options.subjects ?? 3 }, (_, index) => ({
+			fullName: `Người số ${index + 1}`,
+			jobTitle: 'Chuyên viên'
+		}))
+	);
+	recordAttendance(db, sessionId, 10);
+	const cards = issueCards(db, sessionId, options.cards ?? 5);
+	openVoteSession(db, sessionId, null);
+	return {
+		db,
+		sessionId,
+		subjectIds: listSubjects(db, sessionId).map((s) => s.id),
+		cards,
+		criteria
+	};
+}
+
+/** Casts a score-sheet ballot: by subject, the half points of each criterion. */
+export function castScores(
+	db: AppDatabase,
+	key: CardKey,
+	sheets: Record<string, Record<string, number>>,
+	nonce: string
+) {
+	return castBallot(
+		db,
+		key,
+		{
+			kind: 'scores',
+			sheets: new Map(
+				Object.entries(sheets).map(([subjectId, scores]) => [
+					subjectId,
+					new Map(Object.entries(scores))
+				])
+			)
+		},
+		nonce
+	);
 }

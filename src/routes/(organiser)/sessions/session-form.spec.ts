@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ND_335_2025 } from '$lib/tally/appraisal-presets';
 import { QD_96_2023 } from '$lib/tally/presets';
+import { DEFAULT_CRITERIA } from '$lib/tally/score-template';
 import { parseForm } from '$lib/server/forms';
 import { sessionFormSchema, sessionFormValues } from './session-form';
 
@@ -15,7 +17,7 @@ const base = {
 function submit(fields: Record<string, string>) {
 	const data = new FormData();
 	for (const [key, value] of Object.entries({ ...base, ...fields })) data.append(key, value);
-	return parseForm(sessionFormSchema(), data);
+	return parseForm(sessionFormSchema('confidence'), data);
 }
 
 describe('the session form', () => {
@@ -23,7 +25,14 @@ describe('the session form', () => {
 		const result = submit({ presetId: QD_96_2023.id });
 		expect(result).toMatchObject({
 			ok: true,
-			data: { convened: 15, meetingTime: null, preset: QD_96_2023 }
+			data: {
+				details: {
+					convened: 15,
+					meetingTime: null,
+					rules: { kind: 'confidence', preset: QD_96_2023 }
+				},
+				templateId: null
+			}
 		});
 	});
 
@@ -42,8 +51,8 @@ describe('the session form', () => {
 			band2Consequence: 'Đề nghị từ chức'
 		});
 		expect(result.ok).toBe(true);
-		if (!result.ok) return;
-		expect(result.data.preset).toMatchObject({
+		if (!result.ok || result.data.details.rules.kind !== 'confidence') return;
+		expect(result.data.details.rules.preset).toMatchObject({
 			id: 'custom',
 			name: { vi: 'Quy chế của Chi bộ', en: 'Quy chế của Chi bộ' },
 			source: { vi: 'Quy định do người tổ chức đặt', en: 'Rule set by the organiser' },
@@ -109,7 +118,87 @@ describe('the session form', () => {
 			band1Consequence: 'Miễn nhiệm'
 		});
 		if (!first.ok) throw new Error('expected a valid form');
-		const again = submit(sessionFormValues(first.data));
-		expect(again).toMatchObject({ ok: true, data: { preset: first.data.preset } });
+		const again = submit(sessionFormValues(first.data.details));
+		expect(again).toMatchObject({
+			ok: true,
+			data: { details: { rules: first.data.details.rules } }
+		});
+	});
+});
+
+describe('the appraisal session form', () => {
+	function appraisal(fields: Record<string, string>) {
+		const data = new FormData();
+		for (const [key, value] of Object.entries({ ...base, kind: 'appraisal', ...fields })) {
+			data.append(key, value);
+		}
+		return parseForm(sessionFormSchema('appraisal'), data);
+	}
+
+	it('reads a quarterly score-sheet appraisal with the default criteria', () => {
+		const result = appraisal({
+			periodKind: 'quarter',
+			periodYear: '2026',
+			periodQuarter: '3',
+			mode: 'scores',
+			appraisalPresetId: ND_335_2025.id,
+			templateId: 'default'
+		});
+		expect(result).toMatchObject({
+			ok: true,
+			data: {
+				details: {
+					rules: {
+						kind: 'appraisal',
+						mode: 'scores',
+						period: { kind: 'quarter', year: 2026, quarter: 3 },
+						preset: ND_335_2025,
+						criteria: DEFAULT_CRITERIA
+					}
+				},
+				templateId: 'default'
+			}
+		});
+	});
+
+	it('asks for the quarter and year of a quarter, and the label of a term', () => {
+		const quarter = appraisal({
+			periodKind: 'quarter',
+			periodYear: '26',
+			periodQuarter: '5',
+			mode: 'grades',
+			appraisalPresetId: ND_335_2025.id
+		});
+		expect(quarter.ok).toBe(false);
+		if (!quarter.ok)
+			expect(Object.keys(quarter.errors).sort()).toEqual(['periodQuarter', 'periodYear']);
+		const term = appraisal({
+			periodKind: 'term',
+			mode: 'grades',
+			appraisalPresetId: ND_335_2025.id
+		});
+		expect(term).toMatchObject({ ok: false, errors: { periodLabel: ['Vui lòng điền mục này.'] } });
+		const named = appraisal({
+			periodKind: 'term',
+			periodLabel: '2025–2030',
+			mode: 'grades',
+			appraisalPresetId: ND_335_2025.id
+		});
+		expect(named).toMatchObject({
+			ok: true,
+			data: { details: { rules: { period: { kind: 'term', label: '2025–2030' }, criteria: null } } }
+		});
+	});
+
+	it('gives back its own values to edit it', () => {
+		const first = appraisal({
+			periodKind: 'year',
+			periodYear: '2026',
+			mode: 'grades',
+			appraisalPresetId: ND_335_2025.id
+		});
+		if (!first.ok) throw new Error('expected a valid form');
+		const again = appraisal(sessionFormValues(first.data.details));
+		expect(again).toMatchObject({ ok: true, data: { details: first.data.details } });
 	});
 });

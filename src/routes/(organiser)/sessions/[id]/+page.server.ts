@@ -1,11 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
+import { isoDateIn } from '$lib/format';
+import { locales } from '$lib/paraglide/runtime.js';
 import { quorumStatus } from '$lib/tally/confidence';
+import { periodText } from '$lib/wording';
 import { organiserSession } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { errorOn, parseForm } from '$lib/server/forms';
 import { listSubjects } from '$lib/server/subjects';
 import {
+	cloneForNextPeriod,
 	closeVoteSession,
 	deleteDraftSession,
 	meetingDetails,
@@ -22,13 +26,22 @@ export const load: PageServerLoad = (event) => {
 	return {
 		session: {
 			...meetingDetails(session),
+			kind: session.rules.kind,
 			convened: session.convened,
 			present: session.present,
-			presetName: session.preset.name
+			presetName: session.rules.preset.name
 		},
+		appraisal:
+			session.rules.kind === 'appraisal'
+				? {
+						period: session.rules.period,
+						mode: session.rules.mode,
+						criteriaCount: session.rules.criteria?.length ?? 0
+					}
+				: null,
 		subjectCount: listSubjects(db(), session.id).length,
 		turnout: turnout(db(), session),
-		quorum: quorumStatus(session.preset, session.convened, session.present)
+		quorum: quorumStatus(session.rules.preset, session.convened, session.present)
 	};
 };
 
@@ -84,6 +97,16 @@ export const actions: Actions = {
 			return fail(409, { action: 'close', errors: errorOn('confirm', m.close_not_open()) });
 		}
 		redirect(303, `/sessions/${session.id}/results`);
+	},
+
+	clone: (event) => {
+		const { user, session } = organiserSession(event);
+		const clone = cloneForNextPeriod(db(), session, user.id, isoDateIn(new Date()), (period) =>
+			locales.map((locale) => periodText(period, locale))
+		);
+		if (!clone)
+			return fail(400, { action: 'clone', errors: errorOn('clone', m.validation_invalid()) });
+		redirect(303, `/sessions/${clone}`);
 	},
 
 	delete: async (event) => {

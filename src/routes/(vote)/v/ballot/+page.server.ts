@@ -1,8 +1,8 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { deleteCardCookie, hasCardCookie, readCardCookie } from '$lib/server/ballot-cookie';
-import { readChoices } from '$lib/server/ballot-form';
-import { castConfidenceBallot, lookupCard, type CardKey } from '$lib/server/ballots';
+import { readBallotForm } from '$lib/server/ballot-form';
+import { castBallot, lookupCard } from '$lib/server/ballots';
 import { db } from '$lib/server/db';
 import { generateSecret } from '$lib/server/ids';
 import { refuseCard } from '$lib/server/voter-refusals';
@@ -20,21 +20,14 @@ function openBallot(event: Pick<RequestEvent, 'cookies'>) {
 	return { key, card };
 }
 
-type Rows = { subjectId: string; mark: string | null }[];
-
-async function postedRows(event: RequestEvent) {
+async function postedBallot(event: RequestEvent) {
 	const { key, card } = openBallot(event);
-	const reading = readChoices(
+	const reading = readBallotForm(
 		await event.request.formData(),
-		new Set(card.subjects.map((person) => person.id))
+		card.spec,
+		card.subjects.map((person) => person.id)
 	);
-	const rows: Rows | null = reading.ok
-		? card.subjects.map((person) => ({
-				subjectId: person.id,
-				mark: reading.choices.get(person.id) ?? null
-			}))
-		: null;
-	return { key, reading, rows };
+	return { key, reading };
 }
 
 const badBallot = () =>
@@ -42,34 +35,36 @@ const badBallot = () =>
 
 export const load: PageServerLoad = (event) => {
 	const { card } = openBallot(event);
-	return { session: card.session, subjects: card.subjects };
+	return { session: card.session, spec: card.spec, subjects: card.subjects };
 };
 
 export const actions: Actions = {
 	review: async (event) => {
-		const { rows } = await postedRows(event);
-		if (!rows) return badBallot();
+		const { reading } = await postedBallot(event);
+		if (!reading.ok) return badBallot();
+		if (!reading.complete) {
+			return fail(400, {
+				step: 'ballot' as const,
+				rows: reading.rows,
+				message: m.ballot_fix_scores()
+			});
+		}
 		// The nonce lets a phone resend this exact ballot after a lost response without a second vote.
-		return { step: 'review' as const, rows, submission: generateSecret(128) };
+		return { step: 'review' as const, rows: reading.rows, submission: generateSecret(128) };
 	},
 
 	edit: async (event) => {
-		const { rows } = await postedRows(event);
-		if (!rows) return badBallot();
-		return { step: 'ballot' as const, rows };
+		const { reading } = await postedBallot(event);
+		if (!reading.ok) return badBallot();
+		return { step: 'ballot' as const, rows: reading.rows };
 	},
 
 	cast: async (event) => {
-		const { key, reading } = await postedRows(event);
-		if (!reading.ok || !reading.submission) return badBallot();
-		const cast = castConfidenceBallot(
-			db(),
-			key satisfies CardKey,
-			reading.choices,
-			reading.submission
-		);
+		const { key, reading } = await postedBallot(event);
+		if (!reading.ok || !reading.complete || !reading.submission) return badBallot();
+		const cast = castBallot(db(), key, reading.answers, reading.submission);
 		if (!cast.ok) {
-			if (cast.refusal === 'unknown_subject') return badBallot();
+			if (cast.refusal === 'unfit') return badBallot();
 			refuseCard(cast.refusal);
 		}
 		deleteCardCookie(event.cookies, event.url.protocol === 'https:');

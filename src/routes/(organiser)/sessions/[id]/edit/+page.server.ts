@@ -3,22 +3,37 @@ import { m } from '$lib/paraglide/messages.js';
 import { organiserSession } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { errorOn, parseForm } from '$lib/server/forms';
+import { applyCriteria, listTemplates } from '$lib/server/templates';
 import { updateVoteSession } from '$lib/server/vote-sessions';
 import { sessionFormSchema, sessionFormValues } from '../../session-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const { session } = organiserSession(event);
+	const { user, session } = organiserSession(event);
 	if (session.state !== 'draft') redirect(303, `/sessions/${session.id}`);
-	return { id: session.id, title: session.title, values: sessionFormValues(session) };
+	return {
+		id: session.id,
+		kind: session.rules.kind,
+		title: session.title,
+		values: sessionFormValues(session),
+		templates: listTemplates(db(), user.id).map(({ id, name }) => ({ id, name }))
+	};
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { session } = organiserSession(event);
-		const form = parseForm(sessionFormSchema(), await event.request.formData());
+		const { user, session } = organiserSession(event);
+		const form = parseForm(sessionFormSchema(session.rules.kind), await event.request.formData());
 		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
-		const change = updateVoteSession(db(), session.id, form.data);
+		const { details, templateId } = form.data;
+		const current = session.rules.kind === 'appraisal' ? session.rules.criteria : null;
+		if (!applyCriteria(db(), user.id, details, templateId, current)) {
+			return fail(400, {
+				errors: errorOn('templateId', m.template_not_found()),
+				values: form.values
+			});
+		}
+		const change = updateVoteSession(db(), session.id, details);
 		if (change === 'present_exceeds_convened') {
 			return fail(400, {
 				errors: errorOn(

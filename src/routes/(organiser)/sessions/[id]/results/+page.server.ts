@@ -1,19 +1,100 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { organiserSession } from '$lib/server/access';
 import { db } from '$lib/server/db';
-import { confidenceReport } from '$lib/server/results';
-import { meetingDetails } from '$lib/server/vote-sessions';
-import type { PageServerLoad } from './$types';
+import { errorOn, parseForm } from '$lib/server/forms';
+import { sessionReport, type AppraisalReport } from '$lib/server/results';
+import { recordOrganiserGrades } from '$lib/server/subjects';
+import { meetingDetails, type SessionView } from '$lib/server/vote-sessions';
+import { gradesSchema } from './schema';
+import type { Actions, PageServerLoad } from './$types';
+
+/** No per-person figure exists for anyone before voting closes. */
+function closedReport(session: SessionView) {
+	if (session.state !== 'closed') error(409, m.results_not_closed());
+	return sessionReport(db(), session);
+}
+
+function appraisalView(report: AppraisalReport) {
+	return {
+		kind: 'appraisal' as const,
+		mode: report.rules.mode,
+		period: report.rules.period,
+		preset: report.rules.preset,
+		criteria: report.criteria,
+		totals: report.totals,
+		cap: report.cap,
+		rows: report.rows.map((row) => ({
+			id: row.subject.id,
+			personId: row.subject.personId,
+			fullName: row.subject.fullName,
+			jobTitle: row.subject.jobTitle,
+			selfGrade: row.subject.selfGrade,
+			proposedGrade: row.subject.proposedGrade,
+			finalGrade: row.subject.finalGrade,
+			finalReason: row.subject.finalReason,
+			votes: row.votes,
+			score: row.score,
+			collective: row.collective,
+			capped: row.capped,
+			move: row.move
+		}))
+	};
+}
 
 export const load: PageServerLoad = (event) => {
 	const { session } = organiserSession(event);
-	// No per-subject count exists for anyone before voting closes.
-	if (session.state !== 'closed') error(409, m.results_not_closed());
-	const report = confidenceReport(db(), session);
+	const report = closedReport(session);
+	const meeting = meetingDetails(session);
+	if (report.kind === 'appraisal') return { session: meeting, report: appraisalView(report) };
 	return {
-		session: { ...meetingDetails(session), preset: session.preset },
-		subjects: report.subjects.map(({ id, fullName, jobTitle }) => ({ id, fullName, jobTitle })),
-		result: report.result
+		session: meeting,
+		report: {
+			kind: 'confidence' as const,
+			preset: report.preset,
+			subjects: report.subjects.map(({ id, fullName, jobTitle }) => ({ id, fullName, jobTitle })),
+			result: report.result
+		}
 	};
+};
+
+export const actions: Actions = {
+	grades: async (event) => {
+		const { session } = organiserSession(event);
+		const report = closedReport(session);
+		if (report.kind !== 'appraisal') error(404, m.error_not_found());
+		const form = parseForm(gradesSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { subjectId: form.values.subjectId, errors: form.errors });
+		const { subjectId, finalReason, ...grades } = form.data;
+		const row = report.rows.find((candidate) => candidate.subject.id === subjectId);
+		if (!row) return fail(404, { subjectId, errors: errorOn('finalGrade', m.subject_not_found()) });
+		// Departing from the collective result (the vote with the cap applied) needs a recorded reason.
+		if (grades.finalGrade && grades.finalGrade !== row.capped && finalReason.length < 5) {
+			return fail(400, { subjectId, errors: errorOn('finalReason', m.final_reason_required()) });
+		}
+		recordOrganiserGrades(db(), session.id, subjectId, {
+			...grades,
+			finalReason: grades.finalGrade && grades.finalGrade !== row.capped ? finalReason : null
+		});
+		return { subjectId, saved: true };
+	},
+
+	confirmAll: (event) => {
+		const { session } = organiserSession(event);
+		const report = closedReport(session);
+		if (report.kind !== 'appraisal') error(404, m.error_not_found());
+		const tied = new Set(report.cap.tie?.ids ?? []);
+		let confirmed = 0;
+		for (const row of report.rows) {
+			if (row.subject.finalGrade || !row.capped || tied.has(row.subject.id)) continue;
+			recordOrganiserGrades(db(), session.id, row.subject.id, {
+				selfGrade: row.subject.selfGrade,
+				proposedGrade: row.subject.proposedGrade,
+				finalGrade: row.capped,
+				finalReason: null
+			});
+			confirmed += 1;
+		}
+		return { confirmedAll: confirmed };
+	}
 };

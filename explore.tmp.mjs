@@ -1,0 +1,72 @@
+import { chromium } from '@playwright/test';
+const B = 'http://localhost:3100';
+const browser = await chromium.launch({
+	executablePath: '/usr/bin/chromium',
+	args: ['--disable-background-networking']
+});
+const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+const page = await ctx.newPage();
+page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+const shot = async (n, p = page) => p.screenshot({ path: `/tmp/a-${n}.png`, fullPage: true });
+await page.goto(B + '/setup');
+await page.getByLabel('Họ và tên').fill('Admin');
+await page.getByLabel('Tên đăng nhập').fill('admin');
+await page.getByLabel('Mật khẩu', { exact: true }).fill('Hội nghị 2026 xyz');
+await page.getByLabel('Nhập lại mật khẩu').fill('Hội nghị 2026 xyz');
+await page.getByRole('button', { name: 'Tạo tài khoản quản trị' }).click();
+await page.waitForURL('**/sessions');
+await page.goto(B + '/sessions/new?kind=appraisal');
+await shot('01-new');
+await page.getByLabel('Tên hội nghị').fill('Đánh giá, xếp loại chất lượng quý III năm 2026');
+await page.getByLabel('Cơ quan, đơn vị').fill('Chi bộ Văn phòng');
+await page.getByLabel('Địa điểm').fill('Phòng họp tầng 2');
+await page.getByLabel('Số người được triệu tập', { exact: true }).fill('4');
+await page.getByRole('button', { name: 'Tạo phiên' }).click();
+await page.waitForURL(/sessions\/[a-z0-9]{24}$/);
+await shot('02-session');
+const sessionUrl = page.url();
+await page.goto(sessionUrl + '/criteria');
+await shot('03-criteria');
+await page.goto(sessionUrl + '/subjects');
+await page
+	.getByLabel('Danh sách', { exact: true })
+	.fill('An\tTrưởng phòng\nBình\tPhó phòng\nCường\tChuyên viên\nDung\tChuyên viên');
+await page.getByRole('button', { name: 'Xem trước' }).click();
+await page.getByRole('button', { name: /Lưu 4 người/ }).click();
+await page.waitForTimeout(300);
+await page.goto(sessionUrl);
+await page.getByLabel(/Số người có mặt/).fill('4');
+await page.getByRole('button', { name: 'Ghi số người có mặt' }).click();
+await page.waitForTimeout(300);
+await page.goto(sessionUrl + '/cards');
+await page.getByRole('button', { name: 'Phát hành và hiển thị để in' }).click();
+await page.waitForTimeout(800);
+const codes = await page.locator('.ballot-card .code').allTextContents();
+await page.goto(sessionUrl);
+await page.getByRole('button', { name: 'Mở bỏ phiếu' }).click();
+await page.waitForTimeout(300);
+const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+const vp = await phone.newPage();
+vp.on('pageerror', (e) => console.log('VPAGEERROR', e.message));
+await vp.goto(B + '/v');
+await vp.getByLabel('Mã in trên phiếu').fill(codes[0]);
+await vp.getByRole('button', { name: 'Mở phiếu bầu' }).click();
+await vp.waitForURL('**/v/ballot');
+await vp.screenshot({ path: '/tmp/a-04-ballot.png', fullPage: true });
+const inputs = vp.locator('fieldset:not([hidden]) input');
+const n = await inputs.count();
+for (let i = 0; i < n; i++)
+	await inputs.nth(i).fill(i < 6 ? '5' : i === 6 ? '24' : i === 7 ? '28,5' : '14');
+await vp.screenshot({ path: '/tmp/a-05-ballot-filled.png', fullPage: true });
+await vp.getByRole('button', { name: 'Người sau →' }).click();
+await vp.screenshot({ path: '/tmp/a-06-next.png', fullPage: false });
+await vp.getByRole('button', { name: 'Xem lại phiếu' }).click();
+await vp.screenshot({ path: '/tmp/a-07-review.png', fullPage: true });
+await vp.getByRole('button', { name: 'Gửi phiếu' }).click();
+await vp.waitForURL('**/v/done');
+await page.goto(sessionUrl);
+await page.getByLabel('Tôi xác nhận kết thúc bỏ phiếu.').check();
+await page.getByRole('button', { name: 'Kết thúc bỏ phiếu' }).click();
+await page.waitForURL('**/results');
+await shot('08-results');
+await browser.close();

@@ -1,0 +1,178 @@
+/**
+ * The appraisal tally: grade votes (distribution and median grade) and score sheets (exact means
+ * mapped to grades by the preset's bands), then the cap on excellent grades.
+ */
+import type { AppraisalPreset, ScoreBand } from './appraisal-presets';
+import { applyCap, type CapOutcome } from './cap';
+import { compareToFraction } from './fraction';
+import { emptyGradeCounts, GRADES, medianGrade, type Grade, type GradeCounts } from './grades';
+import { compareRationals, reaches, type Rational } from './rational';
+import type { Criterion } from './score-template';
+
+export function gradeForScore(total: Rational, bands: readonly ScoreBand[]): Grade {
+	for (const band of bands) if (reaches(total, band.minimum)) return band.grade;
+	return bands[bands.length - 1]?.grade ?? 'not_completed';
+}
+
+/* ── Grade votes ─────────────────────────────────────────────────────────────────── */
+
+export type GradeBallot = Readonly<Record<string, Grade>>;
+
+export interface GradeVoteSubject {
+	id: string;
+	counts: GradeCounts;
+	/** Votes cast for this person (blank rows excluded). */
+	votes: number;
+	median: Grade | null;
+}
+
+export interface GradeVoteResult {
+	returned: number;
+	valid: number;
+	invalid: number;
+	subjects: GradeVoteSubject[];
+}
+
+export function tallyGradeVotes(
+	subjects: readonly { id: string }[],
+	ballots: readonly GradeBallot[]
+): GradeVoteResult {
+	const counts = new Map(subjects.map((subject) => [subject.id, emptyGradeCounts()]));
+	let valid = 0;
+	for (const ballot of ballots) {
+		let marked = false;
+		for (const subjectId in ballot) {
+			const subjectCounts = counts.get(subjectId);
+			const grade = ballot[subjectId];
+			if (!subjectCounts || !grade) continue;
+			subjectCounts[grade] += 1;
+			marked = true;
+		}
+		if (marked) valid += 1;
+	}
+	return {
+		returned: ballots.length,
+		valid,
+		invalid: ballots.length - valid,
+		subjects: subjects.map((subject) => {
+			const subjectCounts = counts.get(subject.id) as GradeCounts;
+			return {
+				id: subject.id,
+				counts: subjectCounts,
+				votes: GRADES.reduce((sum, grade) => sum + subjectCounts[grade], 0),
+				median: medianGrade(subjectCounts)
+			};
+		})
+	};
+}
+
+/**
+ * Ranks grade-vote results for the cap: the larger share of votes at excellent first, then at
+ * good or better, and so on. Shares are compared exactly. Negative when `a` ranks higher.
+ */
+export function compareGradeVotes(a: GradeVoteSubject, b: GradeVoteSubject): number {
+	let atLeastA = 0;
+	let atLeastB = 0;
+	for (const grade of GRADES) {
+		atLeastA += a.counts[grade];
+		atLeastB += b.counts[grade];
+		const order = compareToFraction(atLeastB, b.votes || 1, {
+			numerator: atLeastA,
+			denominator: a.votes || 1
+		});
+		if (order !== 0) return order;
+	}
+	return 0;
+}
+
+/* ── Score sheets ────────────────────────────────────────────────────────────────── */
+
+/** One voter's scores for one person, in half points by criterion. */
+export interface ScoreSheet {
+	subjectId: string;
+	halfPoints: Readonly<Record<string, number>>;
+}
+
+export interface ScoreSubject {
+	id: string;
+	sheets: number;
+	/** Mean of each criterion in points; `null` when nobody scored this person. */
+	means: Record<string, Rational | null>;
+	total: Rational | null;
+	grade: Grade | null;
+}
+
+export function tallyScoreSheets(
+	criteria: readonly Criterion[],
+	subjects: readonly { id: string }[],
+	sheets: readonly ScoreSheet[],
+	bands: readonly ScoreBand[]
+): ScoreSubject[] {
+	const sums = new Map(
+		subjects.map((subject) => [
+			subject.id,
+			{
+				sheets: 0,
+				halfPoints: Object.fromEntries(criteria.map((c) => [c.id, 0])) as Record<string, number>
+			}
+		])
+	);
+	for (const sheet of sheets) {
+		const sum = sums.get(sheet.subjectId);
+		if (!sum) continue;
+		sum.sheets += 1;
+		for (const criterion of criteria)
+			sum.halfPoints[criterion.id]! += sheet.halfPoints[criterion.id] ?? 0;
+	}
+	return subjects.map((subject) => {
+		const sum = sums.get(subject.id)!;
+		if (sum.sheets === 0) {
+			return {
+				id: subject.id,
+				sheets: 0,
+				means: Object.fromEntries(criteria.map((c) => [c.id, null])),
+				total: null,
+				grade: null
+			};
+		}
+		const denominator = 2 * sum.sheets;
+		const totalHalfPoints = criteria.reduce((total, c) => total + (sum.halfPoints[c.id] ?? 0), 0);
+		const total = { numerator: totalHalfPoints, denominator };
+		return {
+			id: subject.id,
+			sheets: sum.sheets,
+			means: Object.fromEntries(
+				criteria.map((c) => [c.id, { numerator: sum.halfPoints[c.id] ?? 0, denominator }])
+			),
+			total,
+			grade: gradeForScore(total, bands)
+		};
+	});
+}
+
+export function compareScores(a: ScoreSubject, b: ScoreSubject): number {
+	if (!a.total || !b.total) return (b.total ? 1 : 0) - (a.total ? 1 : 0);
+	return compareRationals(b.total, a.total);
+}
+
+/* ── From collective grades to the cap ───────────────────────────────────────────── */
+
+export interface CappedGrades {
+	/** The grade each person earned from the vote, before the cap; `null` without any vote. */
+	collective: Map<string, Grade | null>;
+	cap: CapOutcome;
+}
+
+export function capGrades<T extends { id: string }>(
+	preset: Pick<AppraisalPreset, 'cap'>,
+	subjects: readonly T[],
+	gradeOf: (subject: T) => Grade | null,
+	compare: (a: T, b: T) => number
+): CappedGrades {
+	const collective = new Map(subjects.map((subject) => [subject.id, gradeOf(subject)]));
+	const graded = subjects.flatMap((subject) => {
+		const grade = gradeOf(subject);
+		return grade ? [{ ...subject, grade }] : [];
+	});
+	return { collective, cap: applyCap(graded, compare, preset.cap?.ratio ?? null) };
+}

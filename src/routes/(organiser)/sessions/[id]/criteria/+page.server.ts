@@ -1,0 +1,57 @@
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages.js';
+import { organiserSession } from '$lib/server/access';
+import { db } from '$lib/server/db';
+import { errorOn, parseForm } from '$lib/server/forms';
+import { saveTemplate } from '$lib/server/templates';
+import { updateCriteria, type SessionView } from '$lib/server/vote-sessions';
+import { readCriteriaForm, SPARE_ROWS } from './criteria-form';
+import type { Actions, PageServerLoad } from './$types';
+
+function scoreSheetRules(session: SessionView) {
+	if (session.rules.kind !== 'appraisal' || session.rules.mode !== 'scores') {
+		error(404, m.error_not_found());
+	}
+	return session.rules;
+}
+
+export const load: PageServerLoad = (event) => {
+	const { session } = organiserSession(event);
+	const rules = scoreSheetRules(session);
+	return {
+		session: { id: session.id, title: session.title, state: session.state },
+		criteria: rules.criteria ?? [],
+		spareRows: SPARE_ROWS
+	};
+};
+
+const templateSchema = z.object({ templateName: z.string().trim().min(1).max(120) });
+
+export const actions: Actions = {
+	save: async (event) => {
+		const { session } = organiserSession(event);
+		scoreSheetRules(session);
+		const reading = readCriteriaForm(await event.request.formData());
+		if (!reading.ok)
+			return fail(400, { action: 'save', errors: reading.errors, values: reading.values });
+		if (updateCriteria(db(), session, reading.criteria) !== 'ok') {
+			return fail(409, {
+				action: 'save',
+				errors: errorOn('criteria', m.session_not_draft()),
+				values: {}
+			});
+		}
+		return { action: 'save', saved: true };
+	},
+
+	saveTemplate: async (event) => {
+		const { user, session } = organiserSession(event);
+		const rules = scoreSheetRules(session);
+		const form = parseForm(templateSchema, await event.request.formData());
+		if (!form.ok)
+			return fail(400, { action: 'template', errors: form.errors, values: form.values });
+		saveTemplate(db(), user.id, form.data.templateName, rules.criteria ?? []);
+		return { action: 'template', saved: true, name: form.data.templateName };
+	}
+};
