@@ -85,3 +85,25 @@ export function choiceLabel(choice: string | null): string {
 	if (isGrade(choice)) return gradeName(choice);
 	return markLabel[choice as ConfidenceMark]();
 }
+
+/** An audit entry in words; its detail is a count, a number or a reason, never a ballot. */
+export function auditLabel(action: string, detail: string): string {
+	switch (action) {
+		case 'opened':
+			return detail ? m.audit_opened_override({ reason: detail }) : m.audit_opened();
+		case 'closed':
+			return m.audit_closed();
+		case 'cards_issued':
+			return m.audit_cards_issued({ count: detail });
+		case 'cards_voided':
+			return m.audit_cards_voided({ count: detail });
+		case 'paper_issued':
+			return m.audit_paper_issued({ count: detail });
+		case 'count_confirmed':
+			return m.audit_count_confirmed();
+		case 'published':
+			return m.audit_published();
+		default:
+			return action;
+	}
+}

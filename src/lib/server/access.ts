@@ -1,9 +1,10 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { requireRole } from './auth/guard';
+import { requireRole, requireUser } from './auth/guard';
+import { isCommitteeMember } from './committee';
 import type { AuthenticatedUser } from './auth/session';
 import { db } from './db';
-import { findVoteSession, type SessionView } from './vote-sessions';
+import { findVoteSession, sessionById, type SessionView } from './vote-sessions';
 
 type SessionEvent = Pick<RequestEvent, 'locals' | 'url' | 'params'>;
 
@@ -24,4 +25,25 @@ export function organiserSession(event: SessionEvent): {
 	const session = findVoteSession(db(), user, event.params.id ?? '');
 	if (!session) error(404, m.error_not_found());
 	return { user, session };
+}
+
+/**
+ * A session for counting work: its organiser (or an administrator) and the tally-committee
+ * accounts named on it may enter paper ballots, see the count and confirm it.
+ */
+export function countingSession(event: SessionEvent): {
+	user: AuthenticatedUser;
+	session: SessionView;
+	role: 'organiser' | 'committee';
+} {
+	const user = requireUser(event);
+	const id = event.params.id ?? '';
+	if (user.role !== 'tally') {
+		const session = findVoteSession(db(), user, id);
+		if (session) return { user, session, role: 'organiser' };
+	} else if (isCommitteeMember(db(), id, user.id)) {
+		const session = sessionById(db(), id);
+		if (session) return { user, session, role: 'committee' };
+	}
+	error(404, m.error_not_found());
 }

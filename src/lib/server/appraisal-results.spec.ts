@@ -25,7 +25,7 @@ describe('score-sheet ballots', () => {
 		});
 		expect(
 			castScores(db, key(0), { [a]: { g: 55, t: 130 }, [b]: { g: 40, t: 100 } }, nonce(0))
-		).toEqual({
+		).toMatchObject({
 			ok: true,
 			repeated: false
 		});

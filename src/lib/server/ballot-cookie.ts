@@ -29,3 +29,30 @@ export function hasCardCookie(cookies: Cookies): boolean {
 export function deleteCardCookie(cookies: Cookies, secure: boolean): void {
 	cookies.delete(COOKIE, { path: '/v', httpOnly: true, sameSite: 'lax', secure });
 }
+
+/**
+ * The receipt travels to the confirmation page in a cookie of its own, so that it appears
+ * neither in the address bar nor in the history; it lasts ten minutes.
+ */
+const RECEIPT_COOKIE = 'phieukin_receipt';
+
+export function setReceiptCookie(
+	cookies: Cookies,
+	receipt: { code: string; listKey: string },
+	secure: boolean
+): void {
+	cookies.set(RECEIPT_COOKIE, `${receipt.code}.${receipt.listKey}`, {
+		path: '/v/done',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		maxAge: 10 * 60
+	});
+}
+
+export function readReceiptCookie(cookies: Cookies): { code: string; listKey: string } | null {
+	const match = cookies
+		.get(RECEIPT_COOKIE)
+		?.match(/^([0-9A-Z]{4}-[0-9A-Z]{4})\.([A-Za-z0-9_-]{22})$/);
+	return match ? { code: match[1] as string, listKey: match[2] as string } : null;
+}

@@ -25,7 +25,7 @@ describe('castChoices', () => {
 			[subjectIds[0]!, 'high' as const],
 			[subjectIds[1]!, 'low' as const]
 		]);
-		expect(castChoices(db, key, choices, NONCE)).toEqual({ ok: true, repeated: false });
+		expect(castChoices(db, key, choices, NONCE)).toMatchObject({ ok: true, repeated: false });
 		expect(rows(db)).toEqual({ ballots: 1, choices: 2, used: 1 });
 		expect(lookupCard(db, key)).toEqual({ ok: false, refusal: 'used' });
 	});
@@ -46,14 +46,14 @@ describe('castChoices', () => {
 		const key = { kind: 'token' as const, value: cards[0]!.token };
 		const choices = new Map([[subjectIds[0]!, 'confidence' as const]]);
 		castChoices(db, key, choices, NONCE);
-		expect(castChoices(db, key, choices, NONCE)).toEqual({ ok: true, repeated: true });
+		expect(castChoices(db, key, choices, NONCE)).toMatchObject({ ok: true, repeated: true });
 		expect(rows(db)).toEqual({ ballots: 1, choices: 1, used: 1 });
 	});
 
 	it('accepts a card by its typed short code', async () => {
 		const { db, cards } = await openSession();
 		const key = { kind: 'code' as const, value: cards[1]!.code };
-		expect(castChoices(db, key, new Map(), NONCE)).toEqual({ ok: true, repeated: false });
+		expect(castChoices(db, key, new Map(), NONCE)).toMatchObject({ ok: true, repeated: false });
 		// The same card is now used whichever way it is presented.
 		expect(lookupCard(db, { kind: 'token', value: cards[1]!.token })).toEqual({
 			ok: false,

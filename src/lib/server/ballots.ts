@@ -16,10 +16,12 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { answersFit, ballotSpec, isBlank, type Answers, type BallotSpec } from '$lib/ballot-rules';
 import type { AppDatabase } from './db';
+import { sha256 } from '@oslojs/crypto/sha2';
 import {
 	ballot,
 	ballotChoice,
 	credential,
+	receipt as receiptTable,
 	scoreEntry,
 	scoreSheet,
 	subject,
@@ -27,6 +29,7 @@ import {
 } from './db/schema';
 import { hashCardCode, hashCardToken } from './credentials';
 import { generateBallotId, sha256Hex } from './ids';
+import { receiptFromDigest } from './card-code';
 import { rulesFromRow } from './session-rules';
 
 /** What the voter's cookie holds: the card's token (from the QR) or its typed short code. */
@@ -115,15 +118,31 @@ export function lookupCard(db: AppDatabase, key: CardKey): CardLookup {
 }
 
 export type CastResult =
-	{ ok: true; repeated: boolean } | { ok: false; refusal: CardRefusal | 'unfit' };
+	| {
+			ok: true;
+			repeated: boolean;
+			receipt: string;
+			/** Where the receipts are listed once the result is published (the projector's key). */
+			listKey: string;
+	  }
+	| { ok: false; refusal: CardRefusal | 'unfit' };
 
 export function hashSubmission(nonce: string): string {
 	return sha256Hex(`submission:${nonce}`);
 }
 
+/**
+ * The receipt shown to the phone: derived from the submission nonce, so that a retried
+ * submission shows the same code, yet stored with nothing that links it to the ballot.
+ */
+export function receiptCode(nonce: string): string {
+	return receiptFromDigest(sha256(new TextEncoder().encode(`receipt:${nonce}`)));
+}
+
 type Writer = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
 
-function storeAnswers(tx: Writer, sessionId: string, answers: Answers): void {
+/** Stores one returned ballot (from a phone or from paper); the caller holds the transaction. */
+export function storeAnswers(tx: Writer, sessionId: string, answers: Answers): void {
 	const ballotId = generateBallotId();
 	tx.insert(ballot)
 		.values({ id: ballotId, sessionId, blank: isBlank(answers) })
@@ -162,8 +181,9 @@ export function castBallot(
 	return db.transaction(
 		(tx): CastResult => {
 			const found = findCard(tx, key);
+			const receipt = receiptCode(submissionNonce);
 			if (found?.card.status === 'used' && found.card.submissionHash === submissionHash) {
-				return { ok: true, repeated: true };
+				return { ok: true, repeated: true, receipt, listKey: found.session.projectorKey };
 			}
 			const refusal = refusalFor(found);
 			if (refusal || !found) return { ok: false, refusal: refusal ?? 'invalid' };
@@ -181,7 +201,11 @@ export function castBallot(
 			if (consumed.changes !== 1) return { ok: false, refusal: 'used' };
 
 			storeAnswers(tx, found.session.id, answers);
-			return { ok: true, repeated: false };
+			tx.insert(receiptTable)
+				.values({ sessionId: found.session.id, code: receipt })
+				.onConflictDoNothing()
+				.run();
+			return { ok: true, repeated: false, receipt, listKey: found.session.projectorKey };
 		},
 		{ behavior: 'immediate' }
 	);

@@ -29,3 +29,13 @@ export function normaliseCardCode(typed: string): string | null {
 	for (const character of compact) if (!CODE_ALPHABET.includes(character)) return null;
 	return compact;
 }
+
+export const RECEIPT_LENGTH = 8;
+
+/** A receipt code from a digest: eight symbols of the card alphabet, e.g. "K7M2-QX9P". */
+export function receiptFromDigest(digest: Uint8Array): string {
+	let code = '';
+	for (let i = 0; i < RECEIPT_LENGTH; i++)
+		code += CODE_ALPHABET[(digest[i] ?? 0) % CODE_ALPHABET.length];
+	return `${code.slice(0, 4)}-${code.slice(4)}`;
+}

@@ -1,15 +1,11 @@
-import QRCode from 'qrcode';
 import { formatCardCode } from './card-code';
 import type { IssuedCard } from './credentials';
+import { qrDataUrl } from './qr';
 
 export interface PrintableCard {
 	/** An SVG QR code of `<origin>/v/<token>` drawn by the qrcode library, as a data URL. */
 	qrSvg: string;
 	code: string;
-}
-
-function svgDataUrl(svg: string): string {
-	return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 }
 
 export function cardUrl(origin: string, token: string): string {
@@ -22,13 +18,7 @@ export async function printableCards(
 ): Promise<PrintableCard[]> {
 	return Promise.all(
 		cards.map(async (card) => ({
-			qrSvg: svgDataUrl(
-				await QRCode.toString(cardUrl(origin, card.token), {
-					type: 'svg',
-					errorCorrectionLevel: 'M',
-					margin: 1
-				})
-			),
+			qrSvg: await qrDataUrl(cardUrl(origin, card.token)),
 			code: formatCardCode(card.code)
 		}))
 	);

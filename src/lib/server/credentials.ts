@@ -7,6 +7,7 @@ import type { AppDatabase } from './db';
 import { credential, voteSession } from './db/schema';
 import { generateCardCode, normaliseCardCode } from './card-code';
 import { generateSecret, sha256Hex, shuffle } from './ids';
+import { recordAudit } from './audit';
 
 /** A printed card: what goes into the QR code and what is printed for typing. */
 export interface IssuedCard {
@@ -28,12 +29,17 @@ export function hashCardCode(code: string): string {
  * Issues `count` new cards for a session that is not closed, in one transaction, and returns
  * them shuffled (the caller prints them once; they cannot be shown again).
  */
-export function issueCards(db: AppDatabase, sessionId: string, count: number): IssuedCard[] {
+export function issueCards(
+	db: AppDatabase,
+	sessionId: string,
+	count: number,
+	actorId: string | null = null
+): IssuedCard[] {
 	// Codes are unique across all sessions; a clash among 48-bit codes is rare enough that
 	// drawing the whole batch again is the simplest correct answer.
 	for (let attempt = 1; ; attempt++) {
 		try {
-			return insertCards(db, sessionId, count);
+			return insertCards(db, sessionId, count, actorId);
 		} catch (error) {
 			const clash = error instanceof Error && /UNIQUE/.test(error.message);
 			if (!clash || attempt === 3) throw error;
@@ -41,7 +47,12 @@ export function issueCards(db: AppDatabase, sessionId: string, count: number): I
 	}
 }
 
-function insertCards(db: AppDatabase, sessionId: string, count: number): IssuedCard[] {
+function insertCards(
+	db: AppDatabase,
+	sessionId: string,
+	count: number,
+	actorId: string | null
+): IssuedCard[] {
 	const cards = Array.from({ length: count }, () => ({
 		token: generateSecret(128),
 		code: generateCardCode()
@@ -61,6 +72,7 @@ function insertCards(db: AppDatabase, sessionId: string, count: number): IssuedC
 				.set({ cardsIssued: sql`${voteSession.cardsIssued} + ${count}` })
 				.where(eq(voteSession.id, sessionId))
 				.run();
+			recordAudit(tx, sessionId, actorId, 'cards_issued', String(count));
 		},
 		{ behavior: 'immediate' }
 	);

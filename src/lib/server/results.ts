@@ -143,6 +143,8 @@ function appraisalReport(
 		convened: session.convened,
 		present: session.present,
 		cardsIssued: session.cardsIssued - session.cardsVoided,
+		paperIssued: session.paperIssued,
+		paperReturned: session.paperReturned,
 		quorum: quorumStatus(rules.preset, session.convened, session.present)
 	};
 	let totals: BallotTotals;
@@ -208,6 +210,8 @@ export function sessionReport(db: AppDatabase, session: SessionView): Report {
 		convened: session.convened,
 		present: session.present,
 		cardsIssued: session.cardsIssued - session.cardsVoided,
+		paperIssued: session.paperIssued,
+		paperReturned: session.paperReturned,
 		subjects,
 		ballots: loadChoiceBallots(db, session.id, isMark)
 	});

@@ -1,14 +1,16 @@
 /**
  * Voting sessions: creation, access, attendance and the draft → open → closed life cycle.
  */
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { nextPeriod, type Period } from '$lib/periods';
 import { quorumStatus } from '$lib/tally/confidence';
 import type { Criterion } from '$lib/tally/score-template';
 import type { AuthenticatedUser } from './auth/session';
 import type { AppDatabase } from './db';
 import { credential, ballot, subject, voteSession, type VoteSession } from './db/schema';
-import { generateId } from './ids';
+import { generateId, generateSecret } from './ids';
+import { recordAudit } from './audit';
+import { committeeSessionIds } from './committee';
 import { rulesFromRow, rulesToColumns, type RuleColumn, type SessionRules } from './session-rules';
 
 export interface SessionDetails {
@@ -69,28 +71,49 @@ export function createVoteSession(
 ): string {
 	const id = generateId();
 	db.insert(voteSession)
-		.values({ id, ownerId, ...detailColumns(details), createdAt: new Date() })
+		.values({
+			id,
+			ownerId,
+			...detailColumns(details),
+			projectorKey: generateSecret(128),
+			createdAt: new Date()
+		})
 		.run();
 	return id;
 }
 
-/** Sessions the user may see: their own, or all of them for an administrator; newest first. */
+/**
+ * Sessions the user may see, newest first: their own; all of them for an administrator; for a
+ * tally-committee account, those it is named on.
+ */
 export function listVoteSessions(db: AppDatabase, viewer: AuthenticatedUser): SessionView[] {
 	const query = db.select().from(voteSession).orderBy(desc(voteSession.createdAt));
-	const rows =
-		viewer.role === 'admin' ? query.all() : query.where(eq(voteSession.ownerId, viewer.id)).all();
-	return rows.map(view);
+	if (viewer.role === 'admin') return query.all().map(view);
+	if (viewer.role === 'tally') {
+		const ids = committeeSessionIds(db, viewer.id);
+		return ids.length === 0 ? [] : query.where(inArray(voteSession.id, ids)).all().map(view);
+	}
+	return query.where(eq(voteSession.ownerId, viewer.id)).all().map(view);
 }
 
-/** `undefined` both when the session does not exist and when the user may not see it. */
+/** A session by id, for callers that have already decided who may see it. */
+export function sessionById(db: AppDatabase, id: string): SessionView | undefined {
+	const row = db.select().from(voteSession).where(eq(voteSession.id, id)).get();
+	return row ? view(row) : undefined;
+}
+
+/**
+ * A session its owner (or an administrator) manages; `undefined` both when it does not exist
+ * and when the user may not manage it.
+ */
 export function findVoteSession(
 	db: AppDatabase,
 	viewer: AuthenticatedUser,
 	id: string
 ): SessionView | undefined {
-	const row = db.select().from(voteSession).where(eq(voteSession.id, id)).get();
-	if (!row || (viewer.role !== 'admin' && row.ownerId !== viewer.id)) return undefined;
-	return view(row);
+	const session = sessionById(db, id);
+	if (!session || (viewer.role !== 'admin' && session.ownerId !== viewer.id)) return undefined;
+	return session;
 }
 
 export type DraftChange = 'ok' | 'not_draft' | 'present_exceeds_convened';
@@ -138,7 +161,8 @@ export type OpenResult =
 export function openVoteSession(
 	db: AppDatabase,
 	id: string,
-	overrideReason: string | null
+	overrideReason: string | null,
+	actorId: string | null = null
 ): OpenResult {
 	return db.transaction(
 		(tx): OpenResult => {
@@ -169,6 +193,7 @@ export function openVoteSession(
 				})
 				.where(eq(voteSession.id, id))
 				.run();
+			recordAudit(tx, id, actorId, 'opened', quorum.met ? '' : (overrideReason ?? ''));
 			return { ok: true };
 		},
 		{ behavior: 'immediate' }
@@ -176,13 +201,23 @@ export function openVoteSession(
 }
 
 /** Closing cannot be undone: from then on no card works and the result can be read. */
-export function closeVoteSession(db: AppDatabase, id: string): boolean {
-	const { changes } = db
-		.update(voteSession)
-		.set({ state: 'closed', closedAt: new Date() })
-		.where(and(eq(voteSession.id, id), eq(voteSession.state, 'open')))
-		.run();
-	return changes === 1;
+export function closeVoteSession(
+	db: AppDatabase,
+	id: string,
+	actorId: string | null = null
+): boolean {
+	return db.transaction(
+		(tx) => {
+			const { changes } = tx
+				.update(voteSession)
+				.set({ state: 'closed', closedAt: new Date() })
+				.where(and(eq(voteSession.id, id), eq(voteSession.state, 'open')))
+				.run();
+			if (changes === 1) recordAudit(tx, id, actorId, 'closed');
+			return changes === 1;
+		},
+		{ behavior: 'immediate' }
+	);
 }
 
 /** Only a draft can be deleted: once voting opened, the ballots are a record to keep. */
@@ -199,13 +234,19 @@ export interface Turnout {
 	present: number | null;
 	cardsIssued: number;
 	cardsUnused: number;
+	paperIssued: number;
+	paperReturned: number;
+	/** All returned ballots, from phones and from paper. */
 	returned: number;
 }
 
 /** Counts only: how many came back, never what they say. */
 export function turnout(
 	db: AppDatabase,
-	session: Pick<VoteSession, 'id' | 'convened' | 'present' | 'cardsIssued' | 'cardsVoided'>
+	session: Pick<
+		VoteSession,
+		'id' | 'convened' | 'present' | 'cardsIssued' | 'cardsVoided' | 'paperIssued' | 'paperReturned'
+	>
 ): Turnout {
 	const returned =
 		db.select({ n: count() }).from(ballot).where(eq(ballot.sessionId, session.id)).get()?.n ?? 0;
@@ -220,6 +261,8 @@ export function turnout(
 		present: session.present,
 		cardsIssued: session.cardsIssued - session.cardsVoided,
 		cardsUnused: unused,
+		paperIssued: session.paperIssued,
+		paperReturned: session.paperReturned,
 		returned
 	};
 }
@@ -261,6 +304,7 @@ export function cloneForNextPeriod(
 					id,
 					ownerId,
 					...detailColumns({ ...session, title, meetingDate: today, rules: { ...rules, period } }),
+					projectorKey: generateSecret(128),
 					createdAt: new Date()
 				})
 				.run();

@@ -22,6 +22,8 @@ export interface ConfidenceTallyInput {
 	/** `null` until attendance is recorded. */
 	present: number | null;
 	cardsIssued: number;
+	paperIssued?: number;
+	paperReturned?: number;
 	subjects: readonly { id: string }[];
 	ballots: readonly ConfidenceBallot[];
 }
@@ -56,7 +58,12 @@ export interface QuorumStatus {
 export interface BallotTotals {
 	convened: number;
 	present: number | null;
+	/** QR cards handed out (not voided). */
 	cardsIssued: number;
+	/** Paper ballots handed out, and how many of the returned ballots came from paper. */
+	paperIssued: number;
+	paperReturned: number;
+	/** All returned ballots, from phones and from paper. */
 	returned: number;
 	/** Ballots with at least one mark. */
 	valid: number;
@@ -134,10 +141,29 @@ export function tallyConfidence(input: ConfidenceTallyInput): ConfidenceResult {
 		convened: input.convened,
 		present: input.present,
 		cardsIssued: input.cardsIssued,
+		paperIssued: input.paperIssued ?? 0,
+		paperReturned: input.paperReturned ?? 0,
 		returned,
 		valid,
 		invalid: returned - valid,
 		quorum: quorumStatus(input.preset, input.convened, input.present),
 		subjects
+	};
+}
+
+export interface Reconciliation {
+	/** Returned ≤ issued, for phones, for paper, and in all. */
+	phoneWithinCards: boolean;
+	paperWithinIssued: boolean;
+	totalWithinIssued: boolean;
+}
+
+/** Checks no more ballots came back than were handed out. */
+export function reconcile(totals: BallotTotals): Reconciliation {
+	const phone = totals.returned - totals.paperReturned;
+	return {
+		phoneWithinCards: phone <= totals.cardsIssued,
+		paperWithinIssued: totals.paperReturned <= totals.paperIssued,
+		totalWithinIssued: totals.returned <= totals.cardsIssued + totals.paperIssued
 	};
 }

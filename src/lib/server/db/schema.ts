@@ -89,12 +89,22 @@ export const voteSession = sqliteTable(
 		/** Cards ever issued and cards voided: kept as counts so that purging the cards keeps them. */
 		cardsIssued: integer('cards_issued').notNull().default(0),
 		cardsVoided: integer('cards_voided').notNull().default(0),
+		/** Paper ballots handed out, and returned ballots entered from paper: only these counts. */
+		paperIssued: integer('paper_issued').notNull().default(0),
+		paperReturned: integer('paper_returned').notNull().default(0),
+		/** The read-only projector page's key (128 random bits); no login needed. */
+		projectorKey: text('projector_key').notNull().default(''),
+		/** Confirmations by tally-committee accounts needed before publishing (0: the organiser alone). */
+		confirmationsRequired: integer('confirmations_required').notNull().default(0),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		openedAt: integer('opened_at', { mode: 'timestamp_ms' }),
-		closedAt: integer('closed_at', { mode: 'timestamp_ms' })
+		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+		/** Results reach the projector and receipts become public only once published. */
+		publishedAt: integer('published_at', { mode: 'timestamp_ms' })
 	},
 	(table) => [
 		index('vote_session_owner').on(table.ownerId),
+		index('vote_session_projector').on(table.projectorKey),
 		check('vote_session_state_known', sql`${table.state} in ('draft', 'open', 'closed')`),
 		check('vote_session_convened_positive', sql`${table.convened} > 0`),
 		check(
@@ -246,6 +256,89 @@ export const scoreTemplate = sqliteTable(
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(table) => [index('score_template_owner').on(table.ownerId)]
+);
+
+/**
+ * A receipt code shown to a phone after its ballot is in, listed publicly after publication so
+ * a voter can see their ballot was counted. Stored apart from ballots, with nothing linking the
+ * two: a receipt proves inclusion, never a choice. WITHOUT ROWID (see the migration).
+ */
+export const receipt = sqliteTable(
+	'receipt',
+	{
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => voteSession.id, { onDelete: 'cascade' }),
+		code: text().notNull()
+	},
+	(table) => [primaryKey({ columns: [table.sessionId, table.code] })]
+);
+
+/** The tally committee (ban kiểm phiếu) named for a session's minutes. */
+export const committeeMember = sqliteTable(
+	'committee_member',
+	{
+		id: text().primaryKey(),
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => voteSession.id, { onDelete: 'cascade' }),
+		position: integer().notNull(),
+		fullName: text('full_name').notNull(),
+		/** e.g. Trưởng ban, Thành viên. */
+		roleTitle: text('role_title').notNull(),
+		/** The member's tally-committee account, if they were given one. */
+		userId: text('user_id').references(() => user.id)
+	},
+	(table) => [
+		index('committee_member_session').on(table.sessionId),
+		index('committee_member_user').on(table.userId)
+	]
+);
+
+/** A committee account's confirmation of the count. */
+export const countConfirmation = sqliteTable(
+	'count_confirmation',
+	{
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => voteSession.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id),
+		confirmedAt: integer('confirmed_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(table) => [primaryKey({ columns: [table.sessionId, table.userId] })]
+);
+
+export const AUDIT_ACTIONS = [
+	'opened',
+	'closed',
+	'cards_issued',
+	'cards_voided',
+	'paper_issued',
+	'count_confirmed',
+	'published'
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * Who did what to a session, and when. Never a ballot's contents, never anything about a card
+ * or a voter: only the steps that make a result official.
+ */
+export const auditEvent = sqliteTable(
+	'audit_event',
+	{
+		id: integer().primaryKey({ autoIncrement: true }),
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => voteSession.id, { onDelete: 'cascade' }),
+		userId: text('user_id').references(() => user.id),
+		action: text({ enum: AUDIT_ACTIONS }).notNull(),
+		/** A count or a setting, e.g. "12" cards issued; never a ballot's content. */
+		detail: text().notNull().default(''),
+		at: integer({ mode: 'timestamp_ms' }).notNull()
+	},
+	(table) => [index('audit_event_session').on(table.sessionId)]
 );
 
 export type VoteSession = typeof voteSession.$inferSelect;

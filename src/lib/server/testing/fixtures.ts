@@ -57,6 +57,7 @@ export function draftSession(
 
 export interface OpenSession {
 	db: AppDatabase;
+	ownerId: string;
 	sessionId: string;
 	subjectIds: string[];
 	cards: IssuedCard[];
@@ -73,7 +74,13 @@ export async function openSession(
 	const cards = issueCards(db, sessionId, options.cards ?? 5);
 	const opened = openVoteSession(db, sessionId, null);
 	if (!opened.ok) throw new Error(`fixture session not opened: ${opened.reason}`);
-	return { db, sessionId, subjectIds: listSubjects(db, sessionId).map((s) => s.id), cards };
+	return {
+		db,
+		ownerId: owner.id,
+		sessionId,
+		subjectIds: listSubjects(db, sessionId).map((s) => s.id),
+		cards
+	};
 }
 
 /** Casts a ballot of choices (confidence marks or grades) by subject id. */
@@ -125,6 +132,7 @@ export async function openAppraisal(
 	openVoteSession(db, sessionId, null);
 	return {
 		db,
+		ownerId: owner.id,
 		sessionId,
 		subjectIds: listSubjects(db, sessionId).map((s) => s.id),
 		cards,

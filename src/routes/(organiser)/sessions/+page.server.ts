@@ -1,11 +1,12 @@
-import { requireOrganiser } from '$lib/server/access';
+import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { listVoteSessions } from '$lib/server/vote-sessions';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const user = requireOrganiser(event);
+	const user = requireUser(event);
 	return {
+		canCreate: user.role !== 'tally',
 		sessions: listVoteSessions(db(), user).map((session) => ({
 			id: session.id,
 			title: session.title,

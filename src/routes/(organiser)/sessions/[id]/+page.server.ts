@@ -4,7 +4,8 @@ import { isoDateIn } from '$lib/format';
 import { locales } from '$lib/paraglide/runtime.js';
 import { quorumStatus } from '$lib/tally/confidence';
 import { periodText } from '$lib/wording';
-import { organiserSession } from '$lib/server/access';
+import { countingSession, organiserSession } from '$lib/server/access';
+import { confirmations, confirmCount, publish } from '$lib/server/publication';
 import { db } from '$lib/server/db';
 import { errorOn, parseForm } from '$lib/server/forms';
 import { listSubjects } from '$lib/server/subjects';
@@ -22,14 +23,23 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	event.depends('app:turnout');
-	const { session } = organiserSession(event);
+	const { user, session, role } = countingSession(event);
+	const confirmed = confirmations(db(), session.id);
 	return {
+		role,
 		session: {
 			...meetingDetails(session),
 			kind: session.rules.kind,
 			convened: session.convened,
 			present: session.present,
-			presetName: session.rules.preset.name
+			presetName: session.rules.preset.name,
+			projectorKey: session.projectorKey,
+			published: session.publishedAt !== null
+		},
+		publication: {
+			confirmations: confirmed,
+			required: session.confirmationsRequired,
+			confirmedByMe: confirmed.some((entry) => entry.userId === user.id)
 		},
 		appraisal:
 			session.rules.kind === 'appraisal'
@@ -64,10 +74,10 @@ export const actions: Actions = {
 	},
 
 	open: async (event) => {
-		const { session } = organiserSession(event);
+		const { user, session } = organiserSession(event);
 		const form = parseForm(openSchema(), await event.request.formData());
 		if (!form.ok) return fail(400, { action: 'open', errors: form.errors, quorumFailure: null });
-		const opened = openVoteSession(db(), session.id, form.data.overrideReason || null);
+		const opened = openVoteSession(db(), session.id, form.data.overrideReason || null, user.id);
 		if (opened.ok) return { action: 'open', saved: true };
 		if (opened.reason === 'quorum') {
 			const message = m.open_quorum_not_met({
@@ -90,10 +100,10 @@ export const actions: Actions = {
 	},
 
 	close: async (event) => {
-		const { session } = organiserSession(event);
+		const { user, session } = organiserSession(event);
 		const form = parseForm(confirmSchema(), await event.request.formData());
 		if (!form.ok) return fail(400, { action: 'close', errors: form.errors });
-		if (!closeVoteSession(db(), session.id)) {
+		if (!closeVoteSession(db(), session.id, user.id)) {
 			return fail(409, { action: 'close', errors: errorOn('confirm', m.close_not_open()) });
 		}
 		redirect(303, `/sessions/${session.id}/results`);
@@ -107,6 +117,30 @@ export const actions: Actions = {
 		if (!clone)
 			return fail(400, { action: 'clone', errors: errorOn('clone', m.validation_invalid()) });
 		redirect(303, `/sessions/${clone}`);
+	},
+
+	confirm: (event) => {
+		const { user, session } = countingSession(event);
+		const result = confirmCount(db(), session.id, user.id);
+		if (result === 'not_closed') {
+			return fail(409, { action: 'confirm', errors: errorOn('confirm', m.close_not_open()) });
+		}
+		return { action: 'confirm', saved: true };
+	},
+
+	publish: (event) => {
+		const { user, session } = organiserSession(event);
+		const published = publish(db(), session.id, user.id);
+		if (!published.ok) {
+			const message =
+				published.reason === 'needs_confirmations'
+					? m.publish_needs_confirmations({ have: published.have, need: published.need })
+					: published.reason === 'already'
+						? m.already_published()
+						: m.results_not_closed();
+			return fail(409, { action: 'publish', errors: errorOn('publish', message) });
+		}
+		return { action: 'publish', saved: true };
 	},
 
 	delete: async (event) => {

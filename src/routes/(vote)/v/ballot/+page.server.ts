@@ -1,6 +1,11 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { deleteCardCookie, hasCardCookie, readCardCookie } from '$lib/server/ballot-cookie';
+import {
+	deleteCardCookie,
+	hasCardCookie,
+	readCardCookie,
+	setReceiptCookie
+} from '$lib/server/ballot-cookie';
 import { readBallotForm } from '$lib/server/ballot-form';
 import { castBallot, lookupCard } from '$lib/server/ballots';
 import { db } from '$lib/server/db';
@@ -67,7 +72,9 @@ export const actions: Actions = {
 			if (cast.refusal === 'unfit') return badBallot();
 			refuseCard(cast.refusal);
 		}
-		deleteCardCookie(event.cookies, event.url.protocol === 'https:');
+		const secure = event.url.protocol === 'https:';
+		deleteCardCookie(event.cookies, secure);
+		setReceiptCookie(event.cookies, { code: cast.receipt, listKey: cast.listKey }, secure);
 		redirect(303, '/v/done');
 	}
 };

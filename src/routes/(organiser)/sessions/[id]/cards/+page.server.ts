@@ -25,13 +25,13 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	issue: async (event) => {
-		const { session } = organiserSession(event);
+		const { user, session } = organiserSession(event);
 		const form = parseForm(issueSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { action: 'issue', errors: form.errors });
 		if (session.state === 'closed') {
 			return fail(409, { action: 'issue', errors: errorOn('count', m.cards_session_closed()) });
 		}
-		const cards = issueCards(db(), session.id, form.data.count);
+		const cards = issueCards(db(), session.id, form.data.count, user.id);
 		// The tokens exist in clear only in this response: the sheet cannot be printed again.
 		return {
 			action: 'issue',

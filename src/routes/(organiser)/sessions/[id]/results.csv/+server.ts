@@ -1,19 +1,13 @@
-import { error } from '@sveltejs/kit';
-import { m } from '$lib/paraglide/messages.js';
-import { organiserSession } from '$lib/server/access';
+import { countingSession } from '$lib/server/access';
 import { db } from '$lib/server/db';
+import { downloadHeaders, exportData } from '$lib/server/exports';
 import { reportCsv } from '$lib/server/exports/csv';
-import { sessionReport } from '$lib/server/results';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) => {
-	const { session } = organiserSession(event);
-	if (session.state !== 'closed') error(409, m.results_not_closed());
-	return new Response(reportCsv(sessionReport(db(), session)), {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="ket-qua-${session.id}.csv"`,
-			'cache-control': 'no-store'
-		}
+	const { session } = countingSession(event);
+	const { report } = exportData(db(), session);
+	return new Response(reportCsv(report), {
+		headers: downloadHeaders(session.id, 'csv', 'text/csv; charset=utf-8')
 	});
 };

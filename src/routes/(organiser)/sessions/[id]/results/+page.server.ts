@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { organiserSession } from '$lib/server/access';
+import { countingSession, organiserSession } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { errorOn, parseForm } from '$lib/server/forms';
 import { sessionReport, type AppraisalReport } from '$lib/server/results';
@@ -43,11 +43,16 @@ function appraisalView(report: AppraisalReport) {
 }
 
 export const load: PageServerLoad = (event) => {
-	const { session } = organiserSession(event);
+	const { session, role } = countingSession(event);
 	const report = closedReport(session);
 	const meeting = meetingDetails(session);
-	if (report.kind === 'appraisal') return { session: meeting, report: appraisalView(report) };
+	const exports = { published: session.publishedAt !== null };
+	if (report.kind === 'appraisal') {
+		return { role, exports, session: meeting, report: appraisalView(report) };
+	}
 	return {
+		role,
+		exports,
 		session: meeting,
 		report: {
 			kind: 'confidence' as const,

@@ -1,0 +1,15 @@
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { db } from '$lib/server/db';
+import { publicOrigin } from '$lib/server/origin';
+import { projectorSession, projectorView } from '$lib/server/projector';
+import { qrDataUrl } from '$lib/server/qr';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
+	const session = projectorSession(db(), params.key);
+	if (!session) error(404, m.error_not_found());
+	setHeaders({ 'cache-control': 'no-store' });
+	const view = projectorView(db(), session, publicOrigin(url.origin));
+	return { key: params.key, view, helpQr: await qrDataUrl(view.helpUrl) };
+};

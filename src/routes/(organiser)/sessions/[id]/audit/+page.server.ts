@@ -1,0 +1,12 @@
+import { organiserSession } from '$lib/server/access';
+import { auditTrail } from '$lib/server/audit';
+import { db } from '$lib/server/db';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const { session } = organiserSession(event);
+	return {
+		session: { id: session.id, title: session.title },
+		entries: auditTrail(db(), session.id)
+	};
+};

@@ -1,0 +1,76 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { ballotSpec } from '$lib/ballot-rules';
+import { m } from '$lib/paraglide/messages.js';
+import { countingSession, organiserSession } from '$lib/server/access';
+import { readBallotForm } from '$lib/server/ballot-form';
+import { db } from '$lib/server/db';
+import { errorOn, parseForm } from '$lib/server/forms';
+import { setPaperIssued, storePaperBallot } from '$lib/server/paper';
+import { listSubjects } from '$lib/server/subjects';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const { session, role } = countingSession(event);
+	return {
+		role,
+		session: {
+			id: session.id,
+			title: session.title,
+			state: session.state,
+			published: session.publishedAt !== null,
+			paperIssued: session.paperIssued,
+			paperReturned: session.paperReturned
+		},
+		spec: ballotSpec(session.rules),
+		subjects: listSubjects(db(), session.id).map(({ id, fullName, jobTitle }) => ({
+			id,
+			fullName,
+			jobTitle
+		}))
+	};
+};
+
+const issuedSchema = z.object({ paperIssued: z.coerce.number().int().min(0).max(100_000) });
+
+export const actions: Actions = {
+	issued: async (event) => {
+		const { user, session } = organiserSession(event);
+		const form = parseForm(issuedSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { action: 'issued', errors: form.errors });
+		const result = setPaperIssued(db(), session.id, form.data.paperIssued, user.id);
+		if (result !== 'ok') {
+			const message =
+				result === 'below_entered'
+					? m.paper_issued_below_entered({ entered: session.paperReturned })
+					: m.already_published();
+			return fail(409, { action: 'issued', errors: errorOn('paperIssued', message) });
+		}
+		return { action: 'issued', saved: true };
+	},
+
+	enter: async (event) => {
+		const { session } = countingSession(event);
+		const subjects = listSubjects(db(), session.id);
+		const reading = readBallotForm(
+			await event.request.formData(),
+			ballotSpec(session.rules),
+			subjects.map((person) => person.id)
+		);
+		if (!reading.ok)
+			return fail(400, { action: 'enter', message: m.ballot_bad_post(), rows: null });
+		if (!reading.complete) {
+			return fail(400, { action: 'enter', message: m.ballot_fix_scores(), rows: reading.rows });
+		}
+		const stored = storePaperBallot(db(), session.id, reading.answers);
+		if (!stored.ok) {
+			const message = {
+				not_counting: m.paper_not_counting,
+				exceeds_issued: m.paper_exceeds_issued,
+				unfit: m.ballot_bad_post
+			}[stored.reason]();
+			return fail(409, { action: 'enter', message, rows: reading.rows });
+		}
+		return { action: 'enter', entered: stored.entered };
+	}
+};

@@ -1,0 +1,13 @@
+import { countingSession } from '$lib/server/access';
+import { db } from '$lib/server/db';
+import { downloadHeaders, exportData } from '$lib/server/exports';
+import type { RequestHandler } from './$types';
+
+/** The documented export (docs/results.schema.json). */
+export const GET: RequestHandler = (event) => {
+	const { session } = countingSession(event);
+	const { model } = exportData(db(), session);
+	return new Response(JSON.stringify(model, null, 2), {
+		headers: downloadHeaders(session.id, 'json', 'application/json; charset=utf-8')
+	});
+};

@@ -1,0 +1,16 @@
+import { countingSession } from '$lib/server/access';
+import { db } from '$lib/server/db';
+import { downloadHeaders, exportData } from '$lib/server/exports';
+import { resultsWorkbook } from '$lib/server/exports/xlsx';
+import type { RequestHandler } from './$types';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const GET: RequestHandler = async (event) => {
+	const { session } = countingSession(event);
+	const { model, ballots } = exportData(db(), session);
+	const workbook = await resultsWorkbook(model, ballots);
+	return new Response(new Uint8Array(workbook), {
+		headers: downloadHeaders(session.id, 'xlsx', XLSX)
+	});
+};
