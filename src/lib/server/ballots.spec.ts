@@ -72,7 +72,7 @@ describe('castChoices', () => {
 		expect(lookupCard(db, key).ok).toBe(true);
 	});
 
-	it('refuses unknown and voided cards alike, and cards of a closed session', async () => {
+	it('refuses unknown, voided and closed-session cards alike', async () => {
 		const { db, cards, sessionId } = await openSession();
 		expect(castChoices(db, { kind: 'token', value: 'nope' }, new Map(), NONCE)).toEqual({
 			ok: false,
@@ -86,7 +86,7 @@ describe('castChoices', () => {
 		closeVoteSession(db, sessionId);
 		expect(castChoices(db, { kind: 'token', value: cards[1]!.token }, new Map(), NONCE)).toEqual({
 			ok: false,
-			refusal: 'closed'
+			refusal: 'invalid'
 		});
 		expect(rows(db)).toEqual({ ballots: 0, choices: 0, used: 0 });
 	});

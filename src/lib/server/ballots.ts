@@ -45,7 +45,8 @@ export function decodeCardKey(cookie: string | undefined): CardKey | null {
 	return { kind: match[1] === 't' ? 'token' : 'code', value: match[2] as string };
 }
 
-export type CardRefusal = 'invalid' | 'used' | 'not_open' | 'closed';
+/** A closed session's cards are purged, so they read as `invalid` (its wording says so). */
+export type CardRefusal = 'invalid' | 'used' | 'not_open';
 
 export interface BallotSubject {
 	id: string;
@@ -83,7 +84,8 @@ function refusalFor(found: FoundCard | undefined): CardRefusal | null {
 	if (!found || found.card.status === 'void') return 'invalid';
 	if (found.card.status === 'used') return 'used';
 	if (found.session.state === 'draft') return 'not_open';
-	if (found.session.state === 'closed') return 'closed';
+	// Cards are deleted when their session closes; an open one is the only state left.
+	if (found.session.state !== 'open') return 'invalid';
 	return null;
 }
 

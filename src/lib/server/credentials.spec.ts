@@ -3,7 +3,21 @@ import { CODE_ALPHABET, formatCardCode, normaliseCardCode } from './card-code';
 import { cardCounts, issueCards, voidCardByCode, voidUnusedCards } from './credentials';
 import { createTestDatabase } from './db/testing';
 import { castChoices, draftSession, openSession, organiser } from './testing/fixtures';
-import { findVoteSession, turnout } from './vote-sessions';
+import { closeVoteSession, findVoteSession, turnout } from './vote-sessions';
+import type { AppDatabase } from './db';
+
+const ADMIN = { id: '', username: '', displayName: '', role: 'admin' as const };
+
+/** The counts the app derives from the session, next to a count of the stored card rows. */
+function counts(db: AppDatabase, sessionId: string) {
+	const session = findVoteSession(db, ADMIN, sessionId)!;
+	const stored = { unused: 0, used: 0, void: 0 };
+	const rows = db.$client
+		.prepare('select status, count(*) as n from credential where session_id = ? group by status')
+		.all(sessionId) as { status: keyof typeof stored; n: number }[];
+	for (const row of rows) stored[row.status] = row.n;
+	return { derived: cardCounts(session, turnout(db, session).returned), stored };
+}
 
 describe('issueCards', () => {
 	it('makes 128-bit tokens and 10-character codes from the unambiguous alphabet', async () => {
@@ -18,7 +32,8 @@ describe('issueCards', () => {
 			for (const character of card.code) expect(CODE_ALPHABET).toContain(character);
 		}
 		expect(new Set(cards.map((card) => card.token)).size).toBe(50);
-		expect(cardCounts(db, sessionId)).toEqual({ unused: 50, used: 0, void: 0 });
+		const expected = { unused: 50, used: 0, void: 0 };
+		expect(counts(db, sessionId)).toEqual({ derived: expected, stored: expected });
 		expect(findVoteSession(db, owner, sessionId)?.cardsIssued).toBe(50);
 	});
 });
@@ -48,15 +63,28 @@ describe('voiding cards', () => {
 		expect(voidCardByCode(db, sessionId, cards[1]!.code)).toBe('already_void');
 		expect(voidCardByCode(db, sessionId, 'ZZZZZ-ZZZZZ')).toBe('not_found');
 		expect(voidCardByCode(db, 'another-session', cards[2]!.code)).toBe('not_found');
-		expect(cardCounts(db, sessionId)).toEqual({ unused: 1, used: 1, void: 1 });
+		const expected = { unused: 1, used: 1, void: 1 };
+		expect(counts(db, sessionId)).toEqual({ derived: expected, stored: expected });
 	});
 
 	it('voids every unused card at once and keeps the issued count net of voids', async () => {
 		const { db, sessionId, cards } = await openSession({ cards: 4 });
 		castChoices(db, { kind: 'token', value: cards[0]!.token }, new Map(), 'N'.repeat(22));
 		expect(voidUnusedCards(db, sessionId)).toBe(3);
-		const owner = { id: '', username: '', displayName: '', role: 'admin' as const };
-		const session = findVoteSession(db, owner, sessionId)!;
+		const session = findVoteSession(db, ADMIN, sessionId)!;
 		expect(turnout(db, session)).toMatchObject({ cardsIssued: 1, returned: 1, cardsUnused: 0 });
+	});
+});
+
+describe('closing a session', () => {
+	it('purges its cards and keeps their counts', async () => {
+		const { db, sessionId, cards } = await openSession({ cards: 4 });
+		castChoices(db, { kind: 'token', value: cards[0]!.token }, new Map(), 'N'.repeat(22));
+		voidCardByCode(db, sessionId, cards[1]!.code);
+		expect(closeVoteSession(db, sessionId)).toBe(true);
+		expect(counts(db, sessionId)).toEqual({
+			derived: { unused: 2, used: 1, void: 1 },
+			stored: { unused: 0, used: 0, void: 0 }
+		});
 	});
 });

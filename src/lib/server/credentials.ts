@@ -2,9 +2,9 @@
  * QR ballot cards. A card's token and short code exist in clear only in the response that
  * prints them; the database keeps their SHA-256. Nothing records who received which card.
  */
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from './db';
-import { credential, voteSession } from './db/schema';
+import { credential, voteSession, type VoteSession } from './db/schema';
 import { generateCardCode, normaliseCardCode } from './card-code';
 import { generateSecret, sha256Hex, shuffle } from './ids';
 import { recordAudit } from './audit';
@@ -136,14 +136,40 @@ export interface CardCounts {
 	void: number;
 }
 
-export function cardCounts(db: AppDatabase, sessionId: string): CardCounts {
-	const rows = db
-		.select({ status: credential.status, n: count() })
-		.from(credential)
-		.where(eq(credential.sessionId, sessionId))
-		.groupBy(credential.status)
-		.all();
-	const counts: CardCounts = { unused: 0, used: 0, void: 0 };
-	for (const row of rows) counts[row.status] = row.n;
-	return counts;
+/**
+ * Cards by status, from the session's own counters: every ballot from a phone consumed exactly
+ * one card (see ballots.ts), so this holds after the cards themselves are purged.
+ */
+export function cardCounts(
+	session: Pick<VoteSession, 'cardsIssued' | 'cardsVoided' | 'paperReturned'>,
+	returned: number
+): CardCounts {
+	const used = returned - session.paperReturned;
+	return {
+		used,
+		void: session.cardsVoided,
+		unused: session.cardsIssued - session.cardsVoided - used
+	};
+}
+
+type Writer = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
+
+/**
+ * Deletes every card of a session; the caller holds the transaction and then calls
+ * `scrubDeletedCards`. Once a session closes its cards can open nothing, and their hashes are
+ * the last thing that could tie a used card to anything.
+ */
+export function purgeCards(tx: Writer, sessionId: string): void {
+	tx.delete(credential).where(eq(credential.sessionId, sessionId)).run();
+}
+
+/**
+ * Makes deleted cards unrecoverable from the files. `secure_delete` zeroes the deleted cells,
+ * but a B-tree's interior pages keep copies of some keys as dividers after their rows are gone:
+ * REINDEX rebuilds the card table's trees (freed pages are zeroed), and a TRUNCATE checkpoint
+ * copies the clean pages into the database and empties the write-ahead log.
+ */
+export function scrubDeletedCards(db: AppDatabase): void {
+	db.$client.exec('REINDEX credential');
+	db.$client.pragma('wal_checkpoint(TRUNCATE)');
 }

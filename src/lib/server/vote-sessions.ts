@@ -7,7 +7,8 @@ import { quorumStatus } from '$lib/tally/confidence';
 import type { Criterion } from '$lib/tally/score-template';
 import type { AuthenticatedUser } from './auth/session';
 import type { AppDatabase } from './db';
-import { credential, ballot, subject, voteSession, type VoteSession } from './db/schema';
+import { ballot, subject, voteSession, type VoteSession } from './db/schema';
+import { cardCounts, purgeCards, scrubDeletedCards } from './credentials';
 import { generateId, generateSecret } from './ids';
 import { recordAudit } from './audit';
 import { committeeSessionIds } from './committee';
@@ -200,24 +201,31 @@ export function openVoteSession(
 	);
 }
 
-/** Closing cannot be undone: from then on no card works and the result can be read. */
+/**
+ * Closing cannot be undone: the cards are purged with it (their counts stay on the session), so
+ * no card works any more and nothing is left that a card could be matched against.
+ */
 export function closeVoteSession(
 	db: AppDatabase,
 	id: string,
 	actorId: string | null = null
 ): boolean {
-	return db.transaction(
+	const closed = db.transaction(
 		(tx) => {
 			const { changes } = tx
 				.update(voteSession)
 				.set({ state: 'closed', closedAt: new Date() })
 				.where(and(eq(voteSession.id, id), eq(voteSession.state, 'open')))
 				.run();
-			if (changes === 1) recordAudit(tx, id, actorId, 'closed');
-			return changes === 1;
+			if (changes !== 1) return false;
+			purgeCards(tx, id);
+			recordAudit(tx, id, actorId, 'closed');
+			return true;
 		},
 		{ behavior: 'immediate' }
 	);
+	if (closed) scrubDeletedCards(db);
+	return closed;
 }
 
 /** Only a draft can be deleted: once voting opened, the ballots are a record to keep. */
@@ -226,6 +234,8 @@ export function deleteDraftSession(db: AppDatabase, id: string): boolean {
 		.delete(voteSession)
 		.where(and(eq(voteSession.id, id), eq(voteSession.state, 'draft')))
 		.run();
+	// Its cards went with it (ON DELETE CASCADE); they were printed, so scrub them too.
+	if (changes === 1) scrubDeletedCards(db);
 	return changes === 1;
 }
 
@@ -250,17 +260,11 @@ export function turnout(
 ): Turnout {
 	const returned =
 		db.select({ n: count() }).from(ballot).where(eq(ballot.sessionId, session.id)).get()?.n ?? 0;
-	const unused =
-		db
-			.select({ n: count() })
-			.from(credential)
-			.where(and(eq(credential.sessionId, session.id), eq(credential.status, 'unused')))
-			.get()?.n ?? 0;
 	return {
 		convened: session.convened,
 		present: session.present,
 		cardsIssued: session.cardsIssued - session.cardsVoided,
-		cardsUnused: unused,
+		cardsUnused: cardCounts(session, returned).unused,
 		paperIssued: session.paperIssued,
 		paperReturned: session.paperReturned,
 		returned

@@ -5,8 +5,7 @@ import type { CardRefusal } from './ballots';
 const wording: Record<CardRefusal, [() => string, () => string]> = {
 	invalid: [m.card_invalid_title, m.card_invalid_detail],
 	used: [m.card_used_title, m.card_used_detail],
-	not_open: [m.card_not_open_title, m.card_not_open_detail],
-	closed: [m.card_closed_title, m.card_closed_detail]
+	not_open: [m.card_not_open_title, m.card_not_open_detail]
 };
 
 /** Every refusal of a card answers the same status, 403, with its own plain words. */

@@ -6,13 +6,14 @@ import { cardCounts, issueCards, voidCardByCode, voidUnusedCards } from '$lib/se
 import { db } from '$lib/server/db';
 import { errorOn, parseForm } from '$lib/server/forms';
 import { publicOrigin } from '$lib/server/origin';
+import { turnout } from '$lib/server/vote-sessions';
 import { confirmSchema } from '../schema';
 import { issueSchema, voidCodeSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { session } = organiserSession(event);
-	const counts = cardCounts(db(), session.id);
+	const counts = cardCounts(session, turnout(db(), session).returned);
 	const issued = counts.unused + counts.used;
 	return {
 		session: { id: session.id, title: session.title, state: session.state },
