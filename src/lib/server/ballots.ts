@@ -13,7 +13,7 @@
  *   the IMMEDIATE transaction that inserts the ballot, so a card yields at most one ballot and an
  *   acknowledged ballot is never without its consumed card.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { answersFit, ballotSpec, isBlank, type Answers, type BallotSpec } from '$lib/ballot-rules';
 import type { AppDatabase } from './db';
 import { sha256 } from '@oslojs/crypto/sha2';
@@ -30,7 +30,7 @@ import {
 import { hashCardCode, hashCardToken } from './credentials';
 import { generateBallotId, sha256Hex } from './ids';
 import { receiptFromDigest } from './card-code';
-import { rulesFromRow } from './session-rules';
+import { readCriteria } from './presets';
 
 /** What the voter's cookie holds: the card's token (from the QR) or its typed short code. */
 export type CardKey = { kind: 'token' | 'code'; value: string };
@@ -62,19 +62,92 @@ export interface OpenBallot {
 
 export type CardLookup = ({ ok: true } & OpenBallot) | { ok: false; refusal: CardRefusal };
 
-type Reader = Pick<AppDatabase, 'select'>;
+/**
+ * The queries of the voting hot path, prepared once per connection: building a query afresh
+ * costs more than running it (a phone's ballot went from about 1.7 ms to a fraction of that).
+ */
+function prepareStatements(db: AppDatabase) {
+	const cardBy = (column: typeof credential.tokenHash | typeof credential.codeHash) =>
+		db
+			.select({ card: credential, session: voteSession })
+			.from(credential)
+			.innerJoin(voteSession, eq(credential.sessionId, voteSession.id))
+			.where(eq(column, sql.placeholder('hash')))
+			.prepare();
+	return {
+		cardByToken: cardBy(credential.tokenHash),
+		cardByCode: cardBy(credential.codeHash),
+		subjects: db
+			.select({ id: subject.id, fullName: subject.fullName, jobTitle: subject.jobTitle })
+			.from(subject)
+			.where(eq(subject.sessionId, sql.placeholder('sessionId')))
+			.orderBy(asc(subject.position))
+			.prepare(),
+		consumeCard: db
+			.update(credential)
+			.set({ status: 'used', submissionHash: sql`${sql.placeholder('submissionHash')}` })
+			.where(
+				and(eq(credential.tokenHash, sql.placeholder('tokenHash')), eq(credential.status, 'unused'))
+			)
+			.prepare(),
+		insertBallot: db
+			.insert(ballot)
+			.values({
+				id: sql.placeholder('id'),
+				sessionId: sql.placeholder('sessionId'),
+				blank: sql.placeholder('blank')
+			})
+			.prepare(),
+		insertChoice: db
+			.insert(ballotChoice)
+			.values({
+				ballotId: sql.placeholder('ballotId'),
+				subjectId: sql.placeholder('subjectId'),
+				choice: sql.placeholder('choice')
+			})
+			.prepare(),
+		insertSheet: db
+			.insert(scoreSheet)
+			.values({
+				id: sql.placeholder('id'),
+				sessionId: sql.placeholder('sessionId'),
+				subjectId: sql.placeholder('subjectId')
+			})
+			.prepare(),
+		insertScore: db
+			.insert(scoreEntry)
+			.values({
+				sheetId: sql.placeholder('sheetId'),
+				criterionId: sql.placeholder('criterionId'),
+				halfPoints: sql.placeholder('halfPoints')
+			})
+			.prepare(),
+		insertReceipt: db
+			.insert(receiptTable)
+			.values({ sessionId: sql.placeholder('sessionId'), code: sql.placeholder('code') })
+			.onConflictDoNothing()
+			.prepare()
+	};
+}
 
-function findCard(db: Reader, key: CardKey) {
-	const match =
-		key.kind === 'token'
-			? eq(credential.tokenHash, hashCardToken(key.value))
-			: eq(credential.codeHash, hashCardCode(key.value));
-	return db
-		.select({ card: credential, session: voteSession })
-		.from(credential)
-		.innerJoin(voteSession, eq(credential.sessionId, voteSession.id))
-		.where(match)
-		.get();
+type Statements = ReturnType<typeof prepareStatements>;
+const preparedFor = new WeakMap<object, Statements>();
+
+/** Statements run on the connection; inside `db.transaction` they take part in it. */
+function statements(db: AppDatabase): Statements {
+	let prepared = preparedFor.get(db.$client);
+	if (!prepared) {
+		prepared = prepareStatements(db);
+		preparedFor.set(db.$client, prepared);
+	}
+	return prepared;
+}
+
+function findCard(db: AppDatabase, key: CardKey) {
+	const { cardByToken, cardByCode } = statements(db);
+	return key.kind === 'token'
+		? cardByToken.get({ hash: hashCardToken(key.value) })
+		: cardByCode.get({ hash: hashCardCode(key.value) });
 }
 
 type FoundCard = NonNullable<ReturnType<typeof findCard>>;
@@ -89,16 +162,7 @@ function refusalFor(found: FoundCard | undefined): CardRefusal | null {
 	return null;
 }
 
-function ballotSubjects(db: Reader, sessionId: string): BallotSubject[] {
-	return db
-		.select({ id: subject.id, fullName: subject.fullName, jobTitle: subject.jobTitle })
-		.from(subject)
-		.where(eq(subject.sessionId, sessionId))
-		.orderBy(asc(subject.position))
-		.all();
-}
-
-function openBallot(db: Reader, found: FoundCard): OpenBallot {
+function openBallot(db: AppDatabase, found: FoundCard): OpenBallot {
 	const { session } = found;
 	return {
 		session: {
@@ -107,8 +171,12 @@ function openBallot(db: Reader, found: FoundCard): OpenBallot {
 			organisation: session.organisation,
 			kind: session.kind
 		},
-		spec: ballotSpec(rulesFromRow(session)),
-		subjects: ballotSubjects(db, session.id)
+		spec: ballotSpec({
+			kind: session.kind,
+			mode: session.mode ?? 'grades',
+			criteria: session.mode === 'scores' ? readCriteria(session.criteria) : null
+		}),
+		subjects: statements(db).subjects.all({ sessionId: session.id })
 	};
 }
 
@@ -141,30 +209,27 @@ export function receiptCode(nonce: string): string {
 	return receiptFromDigest(sha256(new TextEncoder().encode(`receipt:${nonce}`)));
 }
 
-type Writer = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
-
-/** Stores one returned ballot (from a phone or from paper); the caller holds the transaction. */
-export function storeAnswers(tx: Writer, sessionId: string, answers: Answers): void {
+/**
+ * Stores one returned ballot (from a phone or from paper). The caller holds the transaction
+ * (an IMMEDIATE one on this connection).
+ */
+export function storeAnswers(db: AppDatabase, sessionId: string, answers: Answers): void {
+	const { insertBallot, insertChoice, insertSheet, insertScore } = statements(db);
 	const ballotId = generateBallotId();
-	tx.insert(ballot)
-		.values({ id: ballotId, sessionId, blank: isBlank(answers) })
-		.run();
+	insertBallot.run({ id: ballotId, sessionId, blank: isBlank(answers) ? 1 : 0 });
 	if (answers.kind === 'choices') {
-		if (answers.choices.size === 0) return;
-		tx.insert(ballotChoice)
-			.values([...answers.choices].map(([subjectId, choice]) => ({ ballotId, subjectId, choice })))
-			.run();
+		for (const [subjectId, choice] of answers.choices) {
+			insertChoice.run({ ballotId, subjectId, choice });
+		}
 		return;
 	}
 	for (const [subjectId, scores] of answers.sheets) {
 		// A sheet id of its own, never the ballot's: see the invariants above.
 		const sheetId = generateBallotId();
-		tx.insert(scoreSheet).values({ id: sheetId, sessionId, subjectId }).run();
-		tx.insert(scoreEntry)
-			.values(
-				[...scores].map(([criterionId, halfPoints]) => ({ sheetId, criterionId, halfPoints }))
-			)
-			.run();
+		insertSheet.run({ id: sheetId, sessionId, subjectId });
+		for (const [criterionId, halfPoints] of scores) {
+			insertScore.run({ sheetId, criterionId, halfPoints });
+		}
 	}
 }
 
@@ -181,8 +246,8 @@ export function castBallot(
 ): CastResult {
 	const submissionHash = hashSubmission(submissionNonce);
 	return db.transaction(
-		(tx): CastResult => {
-			const found = findCard(tx, key);
+		(): CastResult => {
+			const found = findCard(db, key);
 			const receipt = receiptCode(submissionNonce);
 			if (found?.card.status === 'used' && found.card.submissionHash === submissionHash) {
 				return { ok: true, repeated: true, receipt, listKey: found.session.projectorKey };
@@ -190,23 +255,17 @@ export function castBallot(
 			const refusal = refusalFor(found);
 			if (refusal || !found) return { ok: false, refusal: refusal ?? 'invalid' };
 
-			const { spec, subjects } = openBallot(tx, found);
+			const { spec, subjects } = openBallot(db, found);
 			if (!answersFit(spec, new Set(subjects.map((person) => person.id)), answers)) {
 				return { ok: false, refusal: 'unfit' };
 			}
 
-			const consumed = tx
-				.update(credential)
-				.set({ status: 'used', submissionHash })
-				.where(and(eq(credential.tokenHash, found.card.tokenHash), eq(credential.status, 'unused')))
-				.run();
+			const { consumeCard, insertReceipt } = statements(db);
+			const consumed = consumeCard.run({ submissionHash, tokenHash: found.card.tokenHash });
 			if (consumed.changes !== 1) return { ok: false, refusal: 'used' };
 
-			storeAnswers(tx, found.session.id, answers);
-			tx.insert(receiptTable)
-				.values({ sessionId: found.session.id, code: receipt })
-				.onConflictDoNothing()
-				.run();
+			storeAnswers(db, found.session.id, answers);
+			insertReceipt.run({ sessionId: found.session.id, code: receipt });
 			return { ok: true, repeated: false, receipt, listKey: found.session.projectorKey };
 		},
 		{ behavior: 'immediate' }

@@ -39,7 +39,7 @@ export function storePaperBallot(
 			if (!answersFit(ballotSpec(rulesFromRow(session)), new Set(subjectIds), answers)) {
 				return { ok: false, reason: 'unfit' };
 			}
-			storeAnswers(tx, sessionId, answers);
+			storeAnswers(db, sessionId, answers);
 			tx.update(voteSession)
 				.set({ paperReturned: sql`${voteSession.paperReturned} + 1` })
 				.where(eq(voteSession.id, sessionId))
