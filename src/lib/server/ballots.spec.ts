@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ballot, ballotChoice, credential } from './db/schema';
-import { lookupCard, decodeCardKey, encodeCardKey } from './ballots';
+import { acknowledgedSubmission, lookupCard, decodeCardKey, encodeCardKey } from './ballots';
 import { voidCardByCode } from './credentials';
 import { closeVoteSession } from './vote-sessions';
 import { castChoices, openSession } from './testing/fixtures';
@@ -46,8 +46,15 @@ describe('castChoices', () => {
 		const key = { kind: 'token' as const, value: cards[0]!.token };
 		const choices = new Map([[subjectIds[0]!, 'confidence' as const]]);
 		castChoices(db, key, choices, NONCE);
+		const first = castChoices(db, key, choices, NONCE);
 		expect(castChoices(db, key, choices, NONCE)).toMatchObject({ ok: true, repeated: true });
 		expect(rows(db)).toEqual({ ballots: 1, choices: 1, used: 1 });
+		// What the ballot page asks before reading the form again: same receipt, only this nonce.
+		expect(acknowledgedSubmission(db, key, NONCE)).toMatchObject({
+			repeated: true,
+			receipt: first.ok ? first.receipt : ''
+		});
+		expect(acknowledgedSubmission(db, key, OTHER_NONCE)).toBeNull();
 	});
 
 	it('accepts a card by its typed short code', async () => {

@@ -233,6 +233,31 @@ export function storeAnswers(db: AppDatabase, sessionId: string, answers: Answer
 	}
 }
 
+type Acknowledged = Extract<CastResult, { ok: true }>;
+
+function repeatOf(found: FoundCard | undefined, submissionNonce: string): Acknowledged | null {
+	if (found?.card.status !== 'used') return null;
+	if (found.card.submissionHash !== hashSubmission(submissionNonce)) return null;
+	return {
+		ok: true,
+		repeated: true,
+		receipt: receiptCode(submissionNonce),
+		listKey: found.session.projectorKey
+	};
+}
+
+/**
+ * A submission this card already acknowledged: a phone resending after a lost response is told
+ * "received" again, with the same receipt, and nothing is stored twice.
+ */
+export function acknowledgedSubmission(
+	db: AppDatabase,
+	key: CardKey,
+	submissionNonce: string
+): Acknowledged | null {
+	return repeatOf(findCard(db, key), submissionNonce);
+}
+
 /**
  * Consumes the card and stores the ballot, or changes nothing. A retry of a submission that
  * was already accepted (same nonce, after a lost response) is recognised and answered as
@@ -248,10 +273,9 @@ export function castBallot(
 	return db.transaction(
 		(): CastResult => {
 			const found = findCard(db, key);
+			const repeated = repeatOf(found, submissionNonce);
+			if (repeated) return repeated;
 			const receipt = receiptCode(submissionNonce);
-			if (found?.card.status === 'used' && found.card.submissionHash === submissionHash) {
-				return { ok: true, repeated: true, receipt, listKey: found.session.projectorKey };
-			}
 			const refusal = refusalFor(found);
 			if (refusal || !found) return { ok: false, refusal: refusal ?? 'invalid' };
 

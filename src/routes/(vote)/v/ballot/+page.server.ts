@@ -7,45 +7,59 @@ import {
 	setReceiptCookie
 } from '$lib/server/ballot-cookie';
 import { readBallotForm } from '$lib/server/ballot-form';
-import { castBallot, lookupCard } from '$lib/server/ballots';
+import { acknowledgedSubmission, castBallot, lookupCard, type CardKey } from '$lib/server/ballots';
 import { db } from '$lib/server/db';
 import { generateSecret } from '$lib/server/ids';
 import { refuseCard } from '$lib/server/voter-refusals';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The voter's open ballot, or the page that says why there is none. */
-function openBallot(event: Pick<RequestEvent, 'cookies'>) {
+/** The card in the voter's cookie, or the way back to /v. */
+function cardKey(event: Pick<RequestEvent, 'cookies'>) {
 	const key = readCardCookie(event.cookies);
 	if (!key) {
 		if (hasCardCookie(event.cookies)) refuseCard('invalid');
 		redirect(303, '/v');
 	}
-	const card = lookupCard(db(), key);
-	if (!card.ok) refuseCard(card.refusal);
-	return { key, card };
+	return key;
 }
 
-async function postedBallot(event: RequestEvent) {
-	const { key, card } = openBallot(event);
-	const reading = readBallotForm(
-		await event.request.formData(),
+/** The voter's open ballot, or the page that says why there is none. */
+function openBallot(key: CardKey) {
+	const card = lookupCard(db(), key);
+	if (!card.ok) refuseCard(card.refusal);
+	return card;
+}
+
+function readPosted(formData: FormData, card: ReturnType<typeof openBallot>) {
+	return readBallotForm(
+		formData,
 		card.spec,
 		card.subjects.map((person) => person.id)
 	);
-	return { key, reading };
+}
+
+async function postedBallot(event: RequestEvent) {
+	return readPosted(await event.request.formData(), openBallot(cardKey(event)));
+}
+
+function acknowledge(event: RequestEvent, cast: { receipt: string; listKey: string }): never {
+	const secure = event.url.protocol === 'https:';
+	deleteCardCookie(event.cookies, secure);
+	setReceiptCookie(event.cookies, { code: cast.receipt, listKey: cast.listKey }, secure);
+	redirect(303, '/v/done');
 }
 
 const badBallot = () =>
 	fail(400, { step: 'ballot' as const, rows: null, message: m.ballot_bad_post() });
 
 export const load: PageServerLoad = (event) => {
-	const { card } = openBallot(event);
+	const card = openBallot(cardKey(event));
 	return { session: card.session, spec: card.spec, subjects: card.subjects };
 };
 
 export const actions: Actions = {
 	review: async (event) => {
-		const { reading } = await postedBallot(event);
+		const reading = await postedBallot(event);
 		if (!reading.ok) return badBallot();
 		if (!reading.complete) {
 			return fail(400, {
@@ -59,22 +73,26 @@ export const actions: Actions = {
 	},
 
 	edit: async (event) => {
-		const { reading } = await postedBallot(event);
+		const reading = await postedBallot(event);
 		if (!reading.ok) return badBallot();
 		return { step: 'ballot' as const, rows: reading.rows };
 	},
 
 	cast: async (event) => {
-		const { key, reading } = await postedBallot(event);
+		const key = cardKey(event);
+		const formData = await event.request.formData();
+		// A resend after a lost response: the card is used by this very submission.
+		const nonce = formData.get('submission');
+		const repeated = typeof nonce === 'string' && acknowledgedSubmission(db(), key, nonce);
+		if (repeated) acknowledge(event, repeated);
+
+		const reading = readPosted(formData, openBallot(key));
 		if (!reading.ok || !reading.complete || !reading.submission) return badBallot();
 		const cast = castBallot(db(), key, reading.answers, reading.submission);
 		if (!cast.ok) {
 			if (cast.refusal === 'unfit') return badBallot();
 			refuseCard(cast.refusal);
 		}
-		const secure = event.url.protocol === 'https:';
-		deleteCardCookie(event.cookies, secure);
-		setReceiptCookie(event.cookies, { code: cast.receipt, listKey: cast.listKey }, secure);
-		redirect(303, '/v/done');
+		acknowledge(event, cast);
 	}
 };

@@ -1,0 +1,113 @@
+/**
+ * Secrecy in the logs: during a 500-ballot session, with refusals and bad posts mixed in,
+ * everything the server writes (stdout, stderr, any file beside its database) is captured, and
+ * not one card code, token, token or code hash, submission nonce, ballot id, receipt code or
+ * choice appears in it.
+ */
+import { expect, test } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { readdirSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import {
+	ballotFields,
+	castBallot,
+	closeVoting,
+	firstAdministrator,
+	issueCards,
+	openVoting,
+	phoneWithCard,
+	prepareSession,
+	publishResults,
+	submissionNonce,
+	HttpClient
+} from './support/http-client';
+import { startOwnServer } from './support/server';
+
+const BALLOTS = 500;
+const MARKS = ['high', 'confidence', 'low'];
+const CONCURRENT_PHONES = 25;
+
+test(`nothing about ${BALLOTS} ballots reaches the server's output`, async () => {
+	test.setTimeout(180_000);
+	const server = await startOwnServer();
+	const organiser = await firstAdministrator(server.origin);
+	const sessionId = await prepareSession(organiser, {
+		convened: BALLOTS,
+		people: Array.from({ length: 10 }, (_, index) => `Đại biểu số ${index + 1}\tỦy viên`)
+	});
+	const codes = await issueCards(organiser, sessionId, BALLOTS);
+	expect(codes).toHaveLength(BALLOTS);
+	await openVoting(organiser, sessionId);
+
+	const database = new Database(server.databasePath, { readonly: true });
+	const cardHashes = database
+		.prepare('select token_hash, code_hash from credential')
+		.raw()
+		.all()
+		.flat() as string[];
+
+	const nonces: string[] = [];
+	const receipts: string[] = [];
+	let fields: string[] = [];
+	const vote = async (code: string) => {
+		const phone = await phoneWithCard(server.origin, code);
+		if (fields.length === 0) fields = await ballotFields(phone);
+		const marks = Object.fromEntries(
+			fields.map((field) => [field, MARKS[Math.floor(Math.random() * 3)] as string])
+		);
+		const nonce = submissionNonce();
+		nonces.push(nonce);
+		const cast = await castBallot(phone, marks, nonce);
+		expect(cast.status).toBe(303);
+		const done = await phone.get('/v/done');
+		const receipt = done.body.match(/class="receipt[^"]*">([0-9A-Z]{4}-[0-9A-Z]{4})</)?.[1];
+		expect(receipt).toBeDefined();
+		receipts.push(receipt as string);
+		// A second go with the same card, and a malformed ballot: refusals must not log either.
+		expect((await castBallot(phone, marks, submissionNonce())).status).toBeGreaterThanOrEqual(300);
+	};
+	const queue = [...codes];
+	await Promise.all(
+		Array.from({ length: CONCURRENT_PHONES }, async () => {
+			for (let code = queue.pop(); code; code = queue.pop()) await vote(code);
+		})
+	);
+	// Unknown tokens and codes, and a ballot posted with nonsense.
+	const stranger = new HttpClient(server.origin);
+	const unknownToken = submissionNonce();
+	await stranger.get(`/v/${unknownToken}`);
+	await stranger.post('/v/ballot?/cast', { 's.zzzz': 'high', submission: 'x' });
+	await stranger.post('/v', { code: 'ZZZZZ-ZZZZZ' });
+
+	const ballotIds = database.prepare('select id from ballot').raw().all().flat() as string[];
+	expect(ballotIds).toHaveLength(BALLOTS);
+	database.close();
+	await closeVoting(organiser, sessionId);
+	await publishResults(organiser, sessionId);
+	for (const download of ['results.csv', 'results.json', 'results.xlsx', 'minutes.pdf']) {
+		expect((await organiser.get(`/sessions/${sessionId}/${download}`)).status).toBe(200);
+	}
+	await server.stop();
+
+	const output = server.output();
+	// The capture works: the adapter announces where it listens.
+	expect(output).toContain(`Listening on ${server.origin}`);
+	const secrets = [
+		...codes,
+		...codes.map((code) => code.replace('-', '')),
+		...cardHashes,
+		...nonces,
+		...ballotIds,
+		...receipts,
+		unknownToken
+	];
+	expect(secrets.length).toBeGreaterThan(5 * BALLOTS);
+	expect(secrets.filter((secret) => output.includes(secret))).toEqual([]);
+	for (const mark of MARKS) expect(output).not.toMatch(new RegExp(`\\b${mark}\\b`));
+	expect(output).not.toContain('s.');
+
+	// And no file of any kind beside the database.
+	const files = readdirSync(dirname(server.databasePath));
+	const name = basename(server.databasePath);
+	expect(files.filter((file) => ![name, `${name}-wal`, `${name}-shm`].includes(file))).toEqual([]);
+});
