@@ -2,57 +2,46 @@ import type { Cookies } from '@sveltejs/kit';
 import { decodeCardKey, encodeCardKey, type CardKey } from './ballots';
 
 /**
- * The voter's card travels in a short-lived, HttpOnly cookie scoped to /v, so that the token
- * leaves the address bar and the history right after the scan.
+ * A voter's only cookie. Short-lived, HttpOnly and scoped to /v, it first holds the card (so
+ * that the token leaves the address bar and the history right after the scan), then, once the
+ * ballot is in, the receipt shown on the confirmation page in place of the card.
  */
 const COOKIE = 'phieukin_card';
-const LIFETIME_SECONDS = 60 * 60;
+const CARD_LIFETIME_SECONDS = 60 * 60;
+const RECEIPT_LIFETIME_SECONDS = 10 * 60;
+const RECEIPT_VALUE = /^r\.([0-9A-Z]{4}-[0-9A-Z]{4})\.([A-Za-z0-9_-]{22})$/;
+
+function setVoterCookie(cookies: Cookies, value: string, maxAge: number, secure: boolean): void {
+	cookies.set(COOKIE, value, { path: '/v', httpOnly: true, sameSite: 'lax', secure, maxAge });
+}
 
 export function setCardCookie(cookies: Cookies, key: CardKey, secure: boolean): void {
-	cookies.set(COOKIE, encodeCardKey(key), {
-		path: '/v',
-		httpOnly: true,
-		sameSite: 'lax',
-		secure,
-		maxAge: LIFETIME_SECONDS
-	});
+	setVoterCookie(cookies, encodeCardKey(key), CARD_LIFETIME_SECONDS, secure);
 }
 
 export function readCardCookie(cookies: Cookies): CardKey | null {
 	return decodeCardKey(cookies.get(COOKIE));
 }
 
-export function hasCardCookie(cookies: Cookies): boolean {
-	return cookies.get(COOKIE) !== undefined;
+export type VoterCookie = 'none' | 'card' | 'receipt' | 'unreadable';
+
+export function voterCookieHolds(cookies: Cookies): VoterCookie {
+	const value = cookies.get(COOKIE);
+	if (value === undefined) return 'none';
+	if (decodeCardKey(value)) return 'card';
+	return RECEIPT_VALUE.test(value) ? 'receipt' : 'unreadable';
 }
 
-export function deleteCardCookie(cookies: Cookies, secure: boolean): void {
-	cookies.delete(COOKIE, { path: '/v', httpOnly: true, sameSite: 'lax', secure });
-}
-
-/**
- * The receipt travels to the confirmation page in a cookie of its own, so that it appears
- * neither in the address bar nor in the history; it lasts ten minutes.
- */
-const RECEIPT_COOKIE = 'phieukin_receipt';
-
+/** The card is spent: the cookie now carries the receipt to the confirmation page. */
 export function setReceiptCookie(
 	cookies: Cookies,
 	receipt: { code: string; listKey: string },
 	secure: boolean
 ): void {
-	cookies.set(RECEIPT_COOKIE, `${receipt.code}.${receipt.listKey}`, {
-		path: '/v/done',
-		httpOnly: true,
-		sameSite: 'lax',
-		secure,
-		maxAge: 10 * 60
-	});
+	setVoterCookie(cookies, `r.${receipt.code}.${receipt.listKey}`, RECEIPT_LIFETIME_SECONDS, secure);
 }
 
 export function readReceiptCookie(cookies: Cookies): { code: string; listKey: string } | null {
-	const match = cookies
-		.get(RECEIPT_COOKIE)
-		?.match(/^([0-9A-Z]{4}-[0-9A-Z]{4})\.([A-Za-z0-9_-]{22})$/);
+	const match = cookies.get(COOKIE)?.match(RECEIPT_VALUE);
 	return match ? { code: match[1] as string, listKey: match[2] as string } : null;
 }

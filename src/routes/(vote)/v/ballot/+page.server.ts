@@ -1,11 +1,6 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import {
-	deleteCardCookie,
-	hasCardCookie,
-	readCardCookie,
-	setReceiptCookie
-} from '$lib/server/ballot-cookie';
+import { readCardCookie, setReceiptCookie, voterCookieHolds } from '$lib/server/ballot-cookie';
 import { readBallotForm } from '$lib/server/ballot-form';
 import { acknowledgedSubmission, castBallot, lookupCard, type CardKey } from '$lib/server/ballots';
 import { db } from '$lib/server/db';
@@ -13,14 +8,14 @@ import { generateSecret } from '$lib/server/ids';
 import { refuseCard } from '$lib/server/voter-refusals';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The card in the voter's cookie, or the way back to /v. */
+/** The card in the voter's cookie; after voting, the confirmation; else the way back to /v. */
 function cardKey(event: Pick<RequestEvent, 'cookies'>) {
 	const key = readCardCookie(event.cookies);
-	if (!key) {
-		if (hasCardCookie(event.cookies)) refuseCard('invalid');
-		redirect(303, '/v');
-	}
-	return key;
+	if (key) return key;
+	const holds = voterCookieHolds(event.cookies);
+	if (holds === 'receipt') redirect(303, '/v/done');
+	if (holds === 'unreadable') refuseCard('invalid');
+	redirect(303, '/v');
 }
 
 /** The voter's open ballot, or the page that says why there is none. */
@@ -44,7 +39,6 @@ async function postedBallot(event: RequestEvent) {
 
 function acknowledge(event: RequestEvent, cast: { receipt: string; listKey: string }): never {
 	const secure = event.url.protocol === 'https:';
-	deleteCardCookie(event.cookies, secure);
 	setReceiptCookie(event.cookies, { code: cast.receipt, listKey: cast.listKey }, secure);
 	redirect(303, '/v/done');
 }

@@ -1,0 +1,278 @@
+/**
+ * Secrecy of the figures and of the voter's page.
+ *
+ * Gating: every route of the app (found from src/routes, so a new route is covered the day it
+ * is added), with its `__data.json`, is requested by an anonymous visitor, a voter, another
+ * organiser and the session's own organiser. While voting is open nobody gets a per-person
+ * figure; once closed, only the session's organiser (who counts, with the tally committee) does,
+ * until publication makes them public on the projector.
+ *
+ * The voter's page: one cookie, set by the card exchange and scoped to /v; no request leaves
+ * the app's origin; with JavaScript off the whole vote still works.
+ */
+import { expect, test, type Browser } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+	ballotFields,
+	castBallot,
+	closeVoting,
+	firstAdministrator,
+	HttpClient,
+	issueCards,
+	openVoting,
+	phoneWithCard,
+	prepareSession,
+	publishResults,
+	submissionNonce
+} from './support/http-client';
+import { startOwnServer, type OwnServer } from './support/server';
+
+/**
+ * 37 convened, 23 ballots: person 1 gets 11 high, 7 confidence, 5 low; person 2 gets 3, 13, 7.
+ * Their shares of 37 (29,73 %, 18,92 %, 13,51 %, 8,11 %, 35,14 %) appear nowhere else, in any
+ * of the forms a page, a stylesheet width or a data payload would write them.
+ */
+const CONVENED = 37;
+const BALLOTS: [string, string][] = [
+	...Array.from({ length: 3 }, () => ['high', 'high'] as [string, string]),
+	...Array.from({ length: 8 }, () => ['high', 'confidence'] as [string, string]),
+	...Array.from({ length: 5 }, () => ['confidence', 'confidence'] as [string, string]),
+	...Array.from({ length: 2 }, () => ['confidence', 'low'] as [string, string]),
+	...Array.from({ length: 5 }, () => ['low', 'low'] as [string, string])
+];
+const SHARES = ['29,73', '18,92', '13,51', '8,11', '35,14'];
+const MARKERS = SHARES.flatMap((share) => [share, share.replace(',', '.'), share.replace(',', '')]);
+
+function figuresIn(body: string): string[] {
+	return MARKERS.filter((marker) =>
+		new RegExp(`(?<![\\d.,])${marker.replace('.', '\\.')}(?![\\d])`).test(body)
+	);
+}
+
+/** Every page and endpoint under src/routes, with its parameters filled in. */
+function appRoutes(params: Record<string, string>): string[] {
+	const routes: string[] = [];
+	const walk = (directory: string, segments: string[]) => {
+		const entries = readdirSync(directory, { withFileTypes: true });
+		const url = '/' + segments.filter((s) => !/^\(.*\)$/.test(s)).join('/');
+		const filled = url.replace(/\[(\w+)\]/g, (_, name: string) => {
+			if (!(name in params)) throw new Error(`no value for route parameter ${name}`);
+			return params[name] as string;
+		});
+		if (existsSync(join(directory, '+page.svelte'))) {
+			routes.push(filled, `${filled === '/' ? '' : filled}/__data.json`);
+		}
+		if (existsSync(join(directory, '+server.ts'))) routes.push(filled);
+		for (const entry of entries) {
+			if (entry.isDirectory()) walk(join(directory, entry.name), [...segments, entry.name]);
+		}
+	};
+	walk('src/routes', []);
+	return routes;
+}
+
+/** A response's text; an event stream is read for a moment, binary files are flagged by type. */
+async function fetchAs(
+	client: HttpClient,
+	path: string
+): Promise<{ status: number; text: string }> {
+	const controller = new AbortController();
+	const timer = setTimeout(() => controller.abort(), 1500);
+	try {
+		const response = await fetch(`${client.origin}${path}`, {
+			headers: { cookie: client.cookieHeader(), accept: 'text/html,*/*' },
+			redirect: 'manual',
+			signal: controller.signal
+		});
+		const type = response.headers.get('content-type') ?? '';
+		if (/pdf|spreadsheet|octet/.test(type)) {
+			await response.body?.cancel();
+			return { status: response.status, text: `[binary ${type}]` };
+		}
+		let text = '';
+		const reader = response.body?.getReader();
+		const decoder = new TextDecoder();
+		try {
+			for (;;) {
+				const chunk = await reader?.read();
+				if (!chunk || chunk.done) break;
+				text += decoder.decode(chunk.value, { stream: true });
+			}
+		} catch {
+			// The event stream stays open: what arrived in the moment given is what is checked.
+		}
+		return { status: response.status, text };
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+async function leaks(viewers: Record<string, HttpClient>, routes: string[]) {
+	const found: string[] = [];
+	for (const [who, client] of Object.entries(viewers)) {
+		for (const route of routes) {
+			const { status, text } = await fetchAs(client, route);
+			const figures = figuresIn(text);
+			if (figures.length >= 2) found.push(`${who} ${route}: ${figures.join(' ')}`);
+			if (status === 200 && text.startsWith('[binary')) found.push(`${who} ${route}: ${text}`);
+		}
+	}
+	return found;
+}
+
+async function vote(server: OwnServer, codes: string[]): Promise<void> {
+	const fields = await ballotFields(await phoneWithCard(server.origin, codes[0] as string));
+	for (const [index, [first, second]] of BALLOTS.entries()) {
+		const phone = await phoneWithCard(server.origin, codes[index + 1] as string);
+		const reply = await castBallot(
+			phone,
+			{ [fields[0] as string]: first, [fields[1] as string]: second },
+			submissionNonce()
+		);
+		expect(reply.status).toBe(303);
+	}
+}
+
+test('no route shows a per-person figure before publication, except to the counters once closed', async () => {
+	test.setTimeout(120_000);
+	const server = await startOwnServer();
+	const owner = await firstAdministrator(server.origin);
+	const sessionId = await prepareSession(owner, {
+		convened: CONVENED,
+		people: ['Nguyễn Văn An\tBí thư', 'Trần Thị Bình\tPhó Bí thư']
+	});
+	const codes = await issueCards(owner, sessionId, 30);
+	await openVoting(owner, sessionId);
+	await vote(server, codes);
+
+	const database = new Database(server.databasePath, { readonly: true });
+	const { projector_key: key } = database
+		.prepare('select projector_key from vote_session where id = ?')
+		.get(sessionId) as { projector_key: string };
+	const { person_id: personId } = database
+		.prepare('select person_id from subject where session_id = ? limit 1')
+		.get(sessionId) as { person_id: string };
+	database.close();
+
+	const otherOrganiser = new HttpClient(server.origin);
+	expect(
+		(
+			await owner.post('/admin/users?/create', {
+				displayName: 'Lê Văn Khác',
+				username: 'tochuckhac',
+				role: 'organiser',
+				password: 'Một mật khẩu khác 2026',
+				passwordConfirm: 'Một mật khẩu khác 2026'
+			})
+		).status
+	).toBe(200);
+	expect(
+		(
+			await otherOrganiser.post('/login', {
+				username: 'tochuckhac',
+				password: 'Một mật khẩu khác 2026'
+			})
+		).status
+	).toBe(303);
+	const voterWithCard = await phoneWithCard(server.origin, codes[29] as string);
+	const voterWhoVoted = await phoneWithCard(server.origin, codes[28] as string);
+	await castBallot(voterWhoVoted, {}, submissionNonce());
+	const outsiders = {
+		anonymous: new HttpClient(server.origin),
+		'voter with a card': voterWithCard,
+		'voter who voted': voterWhoVoted,
+		'another organiser': otherOrganiser
+	};
+	const routes = appRoutes({ id: sessionId, key, personId, token: submissionNonce() });
+	expect(routes.length).toBeGreaterThan(40);
+
+	// Voting open: nobody, not even the organiser.
+	expect(await leaks({ ...outsiders, organiser: owner }, routes)).toEqual([]);
+
+	// Closed, not yet published: the organiser counts; nobody else sees a figure.
+	await closeVoting(owner, sessionId);
+	expect(await leaks(outsiders, routes)).toEqual([]);
+	const counted = await fetchAs(owner, `/sessions/${sessionId}/results`);
+	expect(figuresIn(counted.text)).toEqual(expect.arrayContaining(['29,73', '35,14']));
+
+	// Published: the projector shows them to the room (the check above could see them).
+	await publishResults(owner, sessionId);
+	const projector = await fetchAs(new HttpClient(server.origin), `/p/${key}`);
+	expect(figuresIn(projector.text).length).toBeGreaterThanOrEqual(2);
+	await server.stop();
+});
+
+async function voteInBrowser(
+	browser: Browser,
+	server: OwnServer,
+	code: string,
+	javaScriptEnabled: boolean
+) {
+	const context = await browser.newContext({
+		viewport: { width: 390, height: 844 },
+		locale: 'vi-VN',
+		javaScriptEnabled
+	});
+	const requests: string[] = [];
+	const cookieNames = new Set<string>();
+	context.on('request', (request) => requests.push(request.url()));
+	context.on('response', async (response) => {
+		for (const { name, value } of await response.headersArray()) {
+			if (name.toLowerCase() === 'set-cookie') cookieNames.add(value.split('=')[0] ?? '');
+		}
+	});
+	const page = await context.newPage();
+	await page.goto(`${server.origin}/v`);
+	await page.getByLabel('Mã in trên phiếu').fill(code);
+	await page.getByRole('button', { name: 'Mở phiếu bầu' }).click();
+	await expect(page).toHaveURL(/\/v\/ballot$/);
+	const cookies = await context.cookies();
+	expect(cookies.map((cookie) => [cookie.name, cookie.path, cookie.httpOnly])).toEqual([
+		['phieukin_card', '/v', true]
+	]);
+	// Within the hour: a card cookie does not outlive the meeting.
+	expect(cookies[0]!.expires * 1000).toBeLessThanOrEqual(Date.now() + 60 * 60 * 1000 + 5000);
+	await page
+		.getByRole('group', { name: /Nguyễn Văn An/ })
+		.getByLabel('Tín nhiệm cao', { exact: true })
+		.check();
+	await page.getByRole('button', { name: 'Xem lại phiếu' }).click();
+	await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+	await expect(page.getByRole('heading', { name: 'Phiếu của bạn đã được ghi nhận' })).toBeVisible();
+	await expect(page.getByText(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/)).toBeVisible();
+	// Back to the ballot: it says the ballot is in, it does not offer the card again.
+	await page.goto(`${server.origin}/v/ballot`);
+	await expect(page).toHaveURL(/\/v\/done$/);
+	expect((await context.cookies()).map((cookie) => cookie.name)).toEqual(['phieukin_card']);
+	await context.close();
+	return { requests, cookieNames: [...cookieNames] };
+}
+
+test('the voter page sets one cookie, calls nothing outside the app, and works without JavaScript', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const server = await startOwnServer();
+	const owner = await firstAdministrator(server.origin);
+	const sessionId = await prepareSession(owner, {
+		convened: 3,
+		people: ['Nguyễn Văn An\tBí thư', 'Trần Thị Bình\tPhó Bí thư']
+	});
+	const codes = await issueCards(owner, sessionId, 3);
+	await openVoting(owner, sessionId);
+
+	for (const [index, javaScriptEnabled] of [false, true].entries()) {
+		const { requests, cookieNames } = await voteInBrowser(
+			browser,
+			server,
+			codes[index] as string,
+			javaScriptEnabled
+		);
+		expect(requests.length).toBeGreaterThan(3);
+		expect(requests.filter((url) => !url.startsWith(`${server.origin}/`))).toEqual([]);
+		expect(cookieNames).toEqual(['phieukin_card']);
+	}
+	await server.stop();
+});
