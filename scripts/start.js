@@ -1,36 +1,11 @@
 // Starts the production server, building first when the build is missing or older than the
 // sources, so that `npm ci && npm start` is all a fresh machine needs.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { networkInterfaces } from 'node:os';
-import { join } from 'node:path';
+import { buildIfStale } from './build-if-stale.js';
 
-const SOURCES = ['src', 'static', 'messages', 'drizzle', 'project.inlang/settings.json'];
-const CONFIG = ['package.json', 'package-lock.json', 'svelte.config.js', 'vite.config.ts'];
-const BUILD_ENTRY = 'build/index.js';
 /** Set by this script on every request, overwriting anything a client sent. */
 const DIRECT_PROTOCOL_HEADER = 'x-phieukin-direct-protocol';
-
-/** @param {string} path */
-function newestModification(path) {
-	if (!existsSync(path)) return 0;
-	const stats = statSync(path);
-	if (!stats.isDirectory()) return stats.mtimeMs;
-	let newest = stats.mtimeMs;
-	for (const entry of readdirSync(path)) {
-		// Generated output is rewritten by every build and would always look newer.
-		if (entry === 'paraglide') continue;
-		newest = Math.max(newest, newestModification(join(path, entry)));
-	}
-	return newest;
-}
-
-function buildIsStale() {
-	if (!existsSync(BUILD_ENTRY)) return true;
-	const built = statSync(BUILD_ENTRY).mtimeMs;
-	return [...SOURCES, ...CONFIG].some((path) => newestModification(path) > built);
-}
 
 function lanAddresses() {
 	return Object.values(networkInterfaces())
@@ -40,12 +15,7 @@ function lanAddresses() {
 		);
 }
 
-if (buildIsStale()) {
-	console.log('Building Phiếu Kín…');
-	const vite = join('node_modules', 'vite', 'bin', 'vite.js');
-	const result = spawnSync(process.execPath, [vite, 'build'], { stdio: 'inherit' });
-	if (result.status !== 0) process.exit(result.status ?? 1);
-}
+buildIfStale();
 
 // Ballot and organiser forms are small; a low limit turns oversized posts away early.
 process.env.BODY_SIZE_LIMIT ??= '64K';

@@ -1,7 +1,12 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { m } from '$lib/paraglide/messages.js';
-import { paraglideMiddleware } from '$lib/paraglide/server.js';
+import {
+	extractLocaleFromRequest,
+	overwriteServerAsyncLocalStorage,
+	type Locale
+} from '$lib/paraglide/runtime.js';
 import { requireRole, requireUser } from '$lib/server/auth/guard';
 import {
 	deleteSessionCookie,
@@ -26,13 +31,27 @@ const csrf: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const i18n: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, {
+/**
+ * Paraglide's own middleware, minus its copy of every request: with the language in a cookie the
+ * URL never changes, and cloning the request (body included) cost a third of a millisecond on
+ * each ballot. Messages read the language from this store, as the middleware sets it.
+ */
+const localeStore = new AsyncLocalStorage<{
+	locale?: Locale;
+	origin?: string;
+	messageCalls?: Set<string>;
+}>();
+overwriteServerAsyncLocalStorage(localeStore);
+
+const i18n: Handle = ({ event, resolve }) => {
+	const locale = extractLocaleFromRequest(event.request);
+	const store = { locale, origin: event.url.origin, messageCalls: new Set<string>() };
+	return localeStore.run(store, () =>
+		resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-		});
-	});
+		})
+	);
+};
 
 const auth: Handle = ({ event, resolve }) => {
 	const secure = event.url.protocol === 'https:';

@@ -67,9 +67,26 @@ export type CardLookup = ({ ok: true } & OpenBallot) | { ok: false; refusal: Car
  * costs more than running it (a phone's ballot went from about 1.7 ms to a fraction of that).
  */
 function prepareStatements(db: AppDatabase) {
+	// Only what a ballot needs: reading the whole session would parse its preset every time.
 	const cardBy = (column: typeof credential.tokenHash | typeof credential.codeHash) =>
 		db
-			.select({ card: credential, session: voteSession })
+			.select({
+				card: {
+					tokenHash: credential.tokenHash,
+					status: credential.status,
+					submissionHash: credential.submissionHash
+				},
+				session: {
+					id: voteSession.id,
+					title: voteSession.title,
+					organisation: voteSession.organisation,
+					kind: voteSession.kind,
+					mode: voteSession.mode,
+					criteria: voteSession.criteria,
+					state: voteSession.state,
+					projectorKey: voteSession.projectorKey
+				}
+			})
 			.from(credential)
 			.innerJoin(voteSession, eq(credential.sessionId, voteSession.id))
 			.where(eq(column, sql.placeholder('hash')))

@@ -1,8 +1,9 @@
 /**
- * Loads a closed session's ballots and hands them to the tally core. Ballots are read in the
- * order of their random ids, which says nothing about when they were cast.
+ * Counts a closed session's ballots and hands the counts to the tally core. Ballots listed for a
+ * recount are read in the order of their random ids, which says nothing about when they were
+ * cast (the exports shuffle them as well).
  */
-import { count, eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import {
 	capGrades,
 	compareGradeVotes,
@@ -22,11 +23,12 @@ import {
 	type BallotTotals,
 	type ConfidenceResult
 } from '$lib/tally/confidence';
+import type { ChoiceCounts } from '$lib/tally/choices';
 import { isGrade, type Grade } from '$lib/tally/grades';
 import type { ConfidencePreset } from '$lib/tally/presets';
 import type { Criterion } from '$lib/tally/score-template';
 import type { AppDatabase } from './db';
-import { ballot, ballotChoice, scoreEntry, scoreSheet, type Subject } from './db/schema';
+import { ballot, ballotChoice, scoreEntry, scoreSheet, subject, type Subject } from './db/schema';
 import type { AppraisalRules } from './session-rules';
 import { listSubjects } from './subjects';
 import type { SessionView } from './vote-sessions';
@@ -90,6 +92,37 @@ function ballotCounts(db: AppDatabase, sessionId: string): { returned: number; b
 	return { returned: rows.reduce((sum, row) => sum + row.n, 0), blank };
 }
 
+/**
+ * The session's marks counted by person and mark, read from the index on (person, mark): no
+ * ballot is loaded and nothing is sorted. A ballot with no mark was stored as blank.
+ */
+function countStoredChoices<T extends string>(
+	db: AppDatabase,
+	sessionId: string,
+	isChoice: (value: string) => value is T
+): ChoiceCounts<T> {
+	const rows = db
+		.select({ subjectId: ballotChoice.subjectId, choice: ballotChoice.choice, n: count() })
+		.from(ballotChoice)
+		.where(
+			inArray(
+				ballotChoice.subjectId,
+				db.select({ id: subject.id }).from(subject).where(eq(subject.sessionId, sessionId))
+			)
+		)
+		.groupBy(ballotChoice.subjectId, ballotChoice.choice)
+		.all();
+	const bySubject = new Map<string, Partial<Record<T, number>>>();
+	for (const row of rows) {
+		if (!isChoice(row.choice)) throw new Error('A stored ballot holds an unknown choice');
+		const counts: Partial<Record<T, number>> = bySubject.get(row.subjectId) ?? {};
+		counts[row.choice] = row.n;
+		bySubject.set(row.subjectId, counts);
+	}
+	const { returned, blank } = ballotCounts(db, sessionId);
+	return { returned, valid: returned - blank, bySubject };
+}
+
 const MARKS = new Set<string>(CONFIDENCE_MARKS);
 const isMark = (value: string): value is ConfidenceMark => MARKS.has(value);
 
@@ -151,7 +184,7 @@ function appraisalReport(
 	let rows: Omit<AppraisalRow, 'capped' | 'move'>[];
 	let capped;
 	if (rules.mode === 'grades') {
-		const result = tallyGradeVotes(subjects, loadChoiceBallots(db, session.id, isGrade));
+		const result = tallyGradeVotes(subjects, countStoredChoices(db, session.id, isGrade));
 		totals = { ...base, returned: result.returned, valid: result.valid, invalid: result.invalid };
 		rows = subjects.map((subject, index) => {
 			const votes = result.subjects[index] as GradeVoteSubject;
@@ -213,7 +246,7 @@ export function sessionReport(db: AppDatabase, session: SessionView): Report {
 		paperIssued: session.paperIssued,
 		paperReturned: session.paperReturned,
 		subjects,
-		ballots: loadChoiceBallots(db, session.id, isMark)
+		choices: countStoredChoices(db, session.id, isMark)
 	});
 	return { kind: 'confidence', session, preset: rules.preset, subjects, result };
 }

@@ -9,6 +9,7 @@ import {
 	type GradeBallot
 } from './appraisal';
 import { ND_335_2025, QD_366_2025 } from './appraisal-presets';
+import { countChoices } from './choices';
 import { medianGrade, type Grade } from './grades';
 import { floorHundredths } from './rational';
 import { DEFAULT_CRITERIA, templateProblems } from './score-template';
@@ -72,7 +73,8 @@ describe('tallyGradeVotes', () => {
 			{ a: 'good', b: 'completed' },
 			{}
 		];
-		const result = tallyGradeVotes([{ id: 'a' }, { id: 'b' }], ballots);
+		const subjects = [{ id: 'a' }, { id: 'b' }];
+		const result = tallyGradeVotes(subjects, countChoices(subjects, ballots));
 		expect(result).toMatchObject({ returned: 4, valid: 3, invalid: 1 });
 		expect(result.subjects[0]).toMatchObject({
 			counts: { excellent: 2, good: 1, completed: 0, not_completed: 0 },

@@ -5,7 +5,8 @@
 import type { AppraisalPreset, ScoreBand } from './appraisal-presets';
 import { applyCap, type CapOutcome } from './cap';
 import { compareToFraction } from './fraction';
-import { emptyGradeCounts, GRADES, medianGrade, type Grade, type GradeCounts } from './grades';
+import { countOf, type ChoiceCounts } from './choices';
+import { GRADES, medianGrade, type Grade, type GradeCounts } from './grades';
 import { compareRationals, reaches, type Rational } from './rational';
 import type { Criterion } from './score-template';
 
@@ -35,32 +36,21 @@ export interface GradeVoteResult {
 
 export function tallyGradeVotes(
 	subjects: readonly { id: string }[],
-	ballots: readonly GradeBallot[]
+	choices: ChoiceCounts<Grade>
 ): GradeVoteResult {
-	const counts = new Map(subjects.map((subject) => [subject.id, emptyGradeCounts()]));
-	let valid = 0;
-	for (const ballot of ballots) {
-		let marked = false;
-		for (const subjectId in ballot) {
-			const subjectCounts = counts.get(subjectId);
-			const grade = ballot[subjectId];
-			if (!subjectCounts || !grade) continue;
-			subjectCounts[grade] += 1;
-			marked = true;
-		}
-		if (marked) valid += 1;
-	}
 	return {
-		returned: ballots.length,
-		valid,
-		invalid: ballots.length - valid,
+		returned: choices.returned,
+		valid: choices.valid,
+		invalid: choices.returned - choices.valid,
 		subjects: subjects.map((subject) => {
-			const subjectCounts = counts.get(subject.id) as GradeCounts;
+			const counts = Object.fromEntries(
+				GRADES.map((grade) => [grade, countOf(choices, subject.id, grade)])
+			) as GradeCounts;
 			return {
 				id: subject.id,
-				counts: subjectCounts,
-				votes: GRADES.reduce((sum, grade) => sum + subjectCounts[grade], 0),
-				median: medianGrade(subjectCounts)
+				counts,
+				votes: GRADES.reduce((sum, grade) => sum + counts[grade], 0),
+				median: medianGrade(counts)
 			};
 		})
 	};

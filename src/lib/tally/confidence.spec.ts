@@ -4,8 +4,10 @@ import {
 	quorumStatus,
 	tallyConfidence,
 	type ConfidenceBallot,
-	type ConfidenceMark
+	type ConfidenceMark,
+	type ConfidenceTallyInput
 } from './confidence';
+import { countChoices } from './choices';
 import { CONFIDENCE_PRESETS, NQ_96_2023_QH15, QD_41_2021, QD_96_2023 } from './presets';
 
 /** `n` ballots giving `mark` to subject `a`. */
@@ -97,11 +99,15 @@ describe('quorumStatus', () => {
 	});
 });
 
+/** The tally of ballots held in memory, counted as the database counts its own. */
+const tally = (input: Omit<ConfidenceTallyInput, 'choices'> & { ballots: ConfidenceBallot[] }) =>
+	tallyConfidence({ ...input, choices: countChoices(input.subjects, input.ballots) });
+
 describe('tallyConfidence', () => {
 	const subjects = [{ id: 'a' }, { id: 'b' }];
 
 	it('reproduces the National Assembly’s 2018 figures for one official', () => {
-		const result = tallyConfidence({
+		const result = tally({
 			preset: NQ_96_2023_QH15,
 			convened: 485,
 			present: 475,
@@ -117,7 +123,7 @@ describe('tallyConfidence', () => {
 	});
 
 	it('takes percentages of the people convened, not of the ballots returned', () => {
-		const result = tallyConfidence({
+		const result = tally({
 			preset: QD_96_2023,
 			convened: 30,
 			present: 20,
@@ -131,7 +137,7 @@ describe('tallyConfidence', () => {
 	});
 
 	it('counts blank rows per subject and a ballot with no mark at all as invalid', () => {
-		const result = tallyConfidence({
+		const result = tally({
 			preset: QD_96_2023,
 			convened: 5,
 			present: 5,
@@ -151,7 +157,7 @@ describe('tallyConfidence', () => {
 	});
 
 	it('handles zero ballots', () => {
-		const result = tallyConfidence({
+		const result = tally({
 			preset: QD_96_2023,
 			convened: 30,
 			present: 25,
@@ -168,7 +174,7 @@ describe('tallyConfidence', () => {
 	});
 
 	it('ignores a mark for someone who is not on the ballot', () => {
-		const result = tallyConfidence({
+		const result = tally({
 			preset: QD_96_2023,
 			convened: 3,
 			present: 3,
@@ -182,7 +188,7 @@ describe('tallyConfidence', () => {
 
 	it('applies each band at exactly 1/2 and 2/3 of N = 30 on real ballots', () => {
 		const lowCounts = [15, 16, 20];
-		const result = tallyConfidence({
+		const result = tally({
 			preset: QD_96_2023,
 			convened: 30,
 			present: 30,
@@ -204,14 +210,14 @@ describe('tallyConfidence', () => {
 
 	it('reports the quorum of the preset', () => {
 		const base = { preset: QD_96_2023, convened: 30, cardsIssued: 0, subjects, ballots: [] };
-		expect(tallyConfidence({ ...base, present: 19 }).quorum.met).toBe(false);
-		expect(tallyConfidence({ ...base, present: 20 }).quorum.met).toBe(true);
+		expect(tally({ ...base, present: 19 }).quorum.met).toBe(false);
+		expect(tally({ ...base, present: 20 }).quorum.met).toBe(true);
 	});
 });
 
 describe('the worked example of README.md', () => {
 	it('gives the figures the README states', () => {
-		const result = tallyConfidence({
+		const result = tally({
 			preset: QD_96_2023,
 			convened: 30,
 			present: 24,

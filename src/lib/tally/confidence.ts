@@ -7,6 +7,7 @@ import {
 	staysUnderUpperBound,
 	type Fraction
 } from './fraction';
+import { countOf, type ChoiceCounts } from './choices';
 import { percentHundredths } from './percent';
 import type { ConfidenceBand, ConfidencePreset } from './presets';
 
@@ -25,7 +26,8 @@ export interface ConfidenceTallyInput {
 	paperIssued?: number;
 	paperReturned?: number;
 	subjects: readonly { id: string }[];
-	ballots: readonly ConfidenceBallot[];
+	/** The marks of the returned ballots, counted (see `countChoices`). */
+	choices: ChoiceCounts<ConfidenceMark>;
 }
 
 export interface MarkCounts {
@@ -101,29 +103,19 @@ export function bandFor(
 }
 
 export function tallyConfidence(input: ConfidenceTallyInput): ConfidenceResult {
-	const counts = new Map<string, MarkCounts>(
-		input.subjects.map((subject) => [subject.id, { high: 0, confidence: 0, low: 0, blank: 0 }])
-	);
-	let valid = 0;
-	for (const ballot of input.ballots) {
-		let marked = false;
-		for (const subjectId in ballot) {
-			const subjectCounts = counts.get(subjectId);
-			const mark = ballot[subjectId];
-			// A mark for someone not on this ballot cannot count; the ballot pipeline refuses them.
-			if (!subjectCounts || !mark) continue;
-			subjectCounts[mark] += 1;
-			marked = true;
-		}
-		if (marked) valid += 1;
-	}
-
-	const returned = input.ballots.length;
+	const { returned, valid } = input.choices;
 	const subjects = input.subjects.map((subject): SubjectResult => {
-		const subjectCounts = counts.get(subject.id) as MarkCounts;
-		subjectCounts.blank =
-			returned - subjectCounts.high - subjectCounts.confidence - subjectCounts.low;
-		const percentOf = (count: number) => percentHundredths(count, input.convened);
+		const count = (mark: ConfidenceMark) => countOf(input.choices, subject.id, mark);
+		const high = count('high');
+		const confidence = count('confidence');
+		const low = count('low');
+		const subjectCounts: MarkCounts = {
+			high,
+			confidence,
+			low,
+			blank: returned - high - confidence - low
+		};
+		const percentOf = (value: number) => percentHundredths(value, input.convened);
 		return {
 			id: subject.id,
 			counts: subjectCounts,

@@ -18,10 +18,6 @@ export function isGrade(value: unknown): value is Grade {
 
 export type GradeCounts = Record<Grade, number>;
 
-export function emptyGradeCounts(): GradeCounts {
-	return { excellent: 0, good: 0, completed: 0, not_completed: 0 };
-}
-
 /**
  * The median grade: the best grade that more than half of the valid votes reach at that level
  * or better. `null` with no valid vote.

@@ -2,7 +2,13 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { readCardCookie, setReceiptCookie, voterCookieHolds } from '$lib/server/ballot-cookie';
 import { readBallotForm } from '$lib/server/ballot-form';
-import { acknowledgedSubmission, castBallot, lookupCard, type CardKey } from '$lib/server/ballots';
+import { castBallotSoon } from '$lib/server/ballot-batch';
+import {
+	acknowledgedSubmission,
+	lookupCard,
+	type CardKey,
+	type OpenBallot
+} from '$lib/server/ballots';
 import { db } from '$lib/server/db';
 import { generateSecret } from '$lib/server/ids';
 import { refuseCard } from '$lib/server/voter-refusals';
@@ -25,7 +31,7 @@ function openBallot(key: CardKey) {
 	return card;
 }
 
-function readPosted(formData: FormData, card: ReturnType<typeof openBallot>) {
+function readPosted(formData: FormData, card: OpenBallot) {
 	return readBallotForm(
 		formData,
 		card.spec,
@@ -75,14 +81,21 @@ export const actions: Actions = {
 	cast: async (event) => {
 		const key = cardKey(event);
 		const formData = await event.request.formData();
-		// A resend after a lost response: the card is used by this very submission.
-		const nonce = formData.get('submission');
-		const repeated = typeof nonce === 'string' && acknowledgedSubmission(db(), key, nonce);
-		if (repeated) acknowledge(event, repeated);
+		const card = lookupCard(db(), key);
+		if (!card.ok) {
+			// A resend after a lost response: the card was used by this very submission.
+			const nonce = formData.get('submission');
+			const repeated =
+				card.refusal === 'used' &&
+				typeof nonce === 'string' &&
+				acknowledgedSubmission(db(), key, nonce);
+			if (repeated) acknowledge(event, repeated);
+			refuseCard(card.refusal);
+		}
 
-		const reading = readPosted(formData, openBallot(key));
+		const reading = readPosted(formData, card);
 		if (!reading.ok || !reading.complete || !reading.submission) return badBallot();
-		const cast = castBallot(db(), key, reading.answers, reading.submission);
+		const cast = await castBallotSoon(db(), key, reading.answers, reading.submission);
 		if (!cast.ok) {
 			if (cast.refusal === 'unfit') return badBallot();
 			refuseCard(cast.refusal);
