@@ -6,10 +6,27 @@ export type DisplayLocale = 'vi' | 'en';
 
 const intlLocale: Record<DisplayLocale, string> = { vi: 'vi-VN', en: 'en-GB' };
 
+/** Building an Intl formatter costs far more than using one: each is made once and kept. */
+const formatters = new Map<string, unknown>();
+
+function cached<T>(key: string, make: () => T): T {
+	if (!formatters.has(key)) formatters.set(key, make());
+	return formatters.get(key) as T;
+}
+
+const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions) =>
+	cached(
+		`date ${locale} ${JSON.stringify(options)}`,
+		() => new Intl.DateTimeFormat(locale, options)
+	);
+
+const integerFormat = (locale: string) =>
+	cached(`integer ${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }));
+
 /** `date` is an ISO calendar date (YYYY-MM-DD) or a Date; shown as day/month/year in both. */
 export function formatDate(date: string | Date, locale: DisplayLocale): string {
 	const value = typeof date === 'string' ? new Date(`${date}T00:00:00Z`) : date;
-	return new Intl.DateTimeFormat(intlLocale[locale], {
+	return dateFormat(intlLocale[locale], {
 		day: '2-digit',
 		month: '2-digit',
 		year: 'numeric',
@@ -23,7 +40,7 @@ export function formatDateTime(
 	locale: DisplayLocale,
 	timeZone = 'Asia/Ho_Chi_Minh'
 ): string {
-	return new Intl.DateTimeFormat(intlLocale[locale], {
+	return dateFormat(intlLocale[locale], {
 		day: '2-digit',
 		month: '2-digit',
 		year: 'numeric',
@@ -34,7 +51,7 @@ export function formatDateTime(
 }
 
 export function formatInteger(value: number, locale: DisplayLocale): string {
-	return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 0 }).format(value);
+	return integerFormat(intlLocale[locale]).format(value);
 }
 
 /**
@@ -55,7 +72,7 @@ export function formatPercentHundredths(hundredths: number, locale: DisplayLocal
 
 /** Today's calendar date (YYYY-MM-DD) where the meeting happens, Vietnam by default. */
 export function isoDateIn(now: Date, timeZone = 'Asia/Ho_Chi_Minh'): string {
-	return new Intl.DateTimeFormat('en-CA', {
+	return dateFormat('en-CA', {
 		timeZone,
 		year: 'numeric',
 		month: '2-digit',

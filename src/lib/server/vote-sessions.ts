@@ -1,12 +1,13 @@
 /**
  * Voting sessions: creation, access, attendance and the draft → open → closed life cycle.
  */
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { nextPeriod, type Period } from '$lib/periods';
 import { quorumStatus } from '$lib/tally/confidence';
 import type { Criterion } from '$lib/tally/score-template';
 import type { AuthenticatedUser } from './auth/session';
 import type { AppDatabase } from './db';
+import { preparedQueries } from './db/prepared';
 import { ballot, subject, voteSession, type VoteSession } from './db/schema';
 import { cardCounts, purgeCards, scrubDeletedCards } from './credentials';
 import { generateId, generateSecret } from './ids';
@@ -97,9 +98,17 @@ export function listVoteSessions(db: AppDatabase, viewer: AuthenticatedUser): Se
 	return query.where(eq(voteSession.ownerId, viewer.id)).all().map(view);
 }
 
+const queries = preparedQueries((db) => ({
+	sessionById: db
+		.select()
+		.from(voteSession)
+		.where(eq(voteSession.id, sql.placeholder('id')))
+		.prepare()
+}));
+
 /** A session by id, for callers that have already decided who may see it. */
 export function sessionById(db: AppDatabase, id: string): SessionView | undefined {
-	const row = db.select().from(voteSession).where(eq(voteSession.id, id)).get();
+	const row = queries(db).sessionById.get({ id });
 	return row ? view(row) : undefined;
 }
 

@@ -3,8 +3,9 @@
  * SHA-256 in the database, sliding expiry bounded by an absolute lifetime.
  */
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '$lib/server/db';
+import { preparedQueries } from '$lib/server/db/prepared';
 import { authSession, user, type UserRole } from '$lib/server/db/schema';
 import { generateSecret, sha256Hex } from '$lib/server/ids';
 
@@ -59,13 +60,9 @@ export function createSession(
 	return session;
 }
 
-export function validateSessionToken(
-	db: AppDatabase,
-	token: string,
-	now = new Date()
-): { session: AuthSession; user: AuthenticatedUser } | null {
-	const sessionId = hashToken(token);
-	const row = db
+/** Every signed-in request reads its session and user. */
+const queries = preparedQueries((db) => ({
+	sessionWithUser: db
 		.select({
 			session: authSession,
 			user: {
@@ -78,8 +75,16 @@ export function validateSessionToken(
 		})
 		.from(authSession)
 		.innerJoin(user, eq(authSession.userId, user.id))
-		.where(eq(authSession.id, sessionId))
-		.get();
+		.where(eq(authSession.id, sql.placeholder('sessionId')))
+		.prepare()
+}));
+
+export function validateSessionToken(
+	db: AppDatabase,
+	token: string,
+	now = new Date()
+): { session: AuthSession; user: AuthenticatedUser } | null {
+	const row = queries(db).sessionWithUser.get({ sessionId: hashToken(token) });
 	if (!row) return null;
 
 	const { session, user: account } = row;

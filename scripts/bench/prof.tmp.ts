@@ -1,0 +1,16 @@
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seedOpenVote } from './seed';
+const folder = mkdtempSync(join(tmpdir(), 'prof-'));
+const seed = await seedOpenVote(join(folder, 'app.db'), 10000);
+const child = spawn(process.execPath, [...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/sprof2'] : []), 'build/index.js'], { env: { ...process.env, DATABASE_PATH: join(folder, 'app.db'), PORT: '4610', HOST: '127.0.0.1', ORIGIN: 'http://127.0.0.1:4610' }, stdio: 'inherit' });
+await new Promise((r) => setTimeout(r, 1500));
+const origin = 'http://127.0.0.1:4610';
+const res = await autocannon({ url: origin, connections: 50, duration: 6, requests: [{ method: 'POST', path: '/v/ballot?/cast', setupRequest: (req) => { const token = seed.tokens.pop(); const form = new URLSearchParams(seed.subjectIds.map((id) => [`s.${id}`, 'high'])); form.set('submission', randomBytes(16).toString('base64url')); return { ...req, headers: { origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie: `phieukin_card=t.${token}` }, body: form.toString() }; } }] });
+console.log(res.requests.average, res.statusCodeStats);
+child.kill('SIGINT');
+await new Promise((r) => setTimeout(r, 1500));
