@@ -14,11 +14,25 @@ import {
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import { declaresTooLargeBody, parseBodySizeLimit } from '$lib/server/body-size';
 import { isForgedRequest } from '$lib/server/csrf';
+import { env } from '$env/dynamic/private';
 import { db, migrateDatabase } from '$lib/server/db';
 
 export const init: ServerInit = () => {
 	migrateDatabase(db());
+};
+
+const bodySizeLimit = parseBodySizeLimit(env.BODY_SIZE_LIMIT);
+
+const bodySize: Handle = ({ event, resolve }) => {
+	if (declaresTooLargeBody(event.request.headers, bodySizeLimit)) {
+		return new Response(m.error_body_too_large(), {
+			status: 413,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
+	}
+	return resolve(event);
 };
 
 const csrf: Handle = ({ event, resolve }) => {
@@ -92,7 +106,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, i18n, csrf, auth, guard);
+export const handle = sequence(securityHeaders, i18n, bodySize, csrf, auth, guard);
 
 /**
  * Logs the route pattern and the stack frames, never the URL or the error message: a ballot

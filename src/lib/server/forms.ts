@@ -41,15 +41,14 @@ export const errorOn = (field: string, message: string): FieldErrors => ({ [fiel
 const SECRET_FIELD = /password|token|code/i;
 
 /**
- * Reads a form into a plain object for zod. A field sent twice or a file where text was
- * expected is an error of its own: silently taking the first or the last value would let a
- * crafted request mean something the form never showed.
+ * A form's fields as text. A field sent twice or a file where text was expected is an error of
+ * its own: silently taking the first or the last value would let a crafted request mean
+ * something the form never showed.
  */
-export function parseForm<S extends z.ZodType>(
-	schema: S,
+export function readFields(
 	formData: FormData,
 	repeatable: readonly string[] = []
-): FormResult<z.output<S>> {
+): { raw: Record<string, string | string[]>; errors: FieldErrors } {
 	const raw: Record<string, string | string[]> = {};
 	const errors: FieldErrors = {};
 	for (const [key, value] of formData) {
@@ -65,7 +64,16 @@ export function parseForm<S extends z.ZodType>(
 			raw[key] = value;
 		}
 	}
+	return { raw, errors };
+}
 
+/** Reads a form into a plain object for zod (see `readFields`). */
+export function parseForm<S extends z.ZodType>(
+	schema: S,
+	formData: FormData,
+	repeatable: readonly string[] = []
+): FormResult<z.output<S>> {
+	const { raw, errors } = readFields(formData, repeatable);
 	const values: Record<string, string> = {};
 	for (const [key, value] of Object.entries(raw)) {
 		if (typeof value === 'string' && !SECRET_FIELD.test(key)) values[key] = value;

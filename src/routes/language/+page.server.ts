@@ -1,4 +1,5 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
 import { z } from 'zod';
 import { cookieMaxAge, cookieName, locales } from '$lib/paraglide/runtime.js';
 import { safeNextPath } from '$lib/server/auth/guard';
@@ -19,15 +20,15 @@ export const actions: Actions = {
 	 */
 	default: async ({ request, cookies, url }) => {
 		const form = parseForm(languageSchema, await request.formData());
-		if (form.ok) {
-			cookies.set(cookieName, form.data.locale, {
-				path: '/',
-				maxAge: cookieMaxAge,
-				httpOnly: false,
-				sameSite: 'lax',
-				secure: url.protocol === 'https:'
-			});
-		}
-		redirect(303, safeNextPath(form.ok ? form.data.redirectTo : undefined));
+		// Only a crafted post gets here: the switcher's buttons always send a known language.
+		if (!form.ok) error(400, m.validation_invalid());
+		cookies.set(cookieName, form.data.locale, {
+			path: '/',
+			maxAge: cookieMaxAge,
+			httpOnly: false,
+			sameSite: 'lax',
+			secure: url.protocol === 'https:'
+		});
+		redirect(303, safeNextPath(form.data.redirectTo));
 	}
 };

@@ -30,15 +30,16 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-/** Reads the target account of a row action; `null` means the form was answered already. */
-async function targetAccount(event: RequestEvent) {
-	const form = parseForm(userIdSchema, await event.request.formData());
-	const account = form.ok ? findUserById(db(), form.data.userId) : undefined;
-	return account ?? null;
-}
-
 const rowFailure = (status: number, message: string) =>
 	fail(status, { action: 'row', ok: false, message });
+
+/** The target account of a row action, or the failure to answer with. */
+async function targetAccount(event: RequestEvent) {
+	const form = parseForm(userIdSchema, await event.request.formData());
+	if (!form.ok) return { failure: rowFailure(400, m.validation_invalid()) };
+	const account = findUserById(db(), form.data.userId);
+	return account ? { account } : { failure: rowFailure(404, m.users_not_found()) };
+}
 const rowSuccess = (message: string) => ({ action: 'row', ok: true, message });
 
 export const actions: Actions = {
@@ -66,8 +67,9 @@ export const actions: Actions = {
 
 	disable: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const account = await targetAccount(event);
-		if (!account) return rowFailure(404, m.users_not_found());
+		const target = await targetAccount(event);
+		if (!target.account) return target.failure;
+		const { account } = target;
 		if (account.id === admin.id) {
 			return rowFailure(400, m.users_cannot_disable_self());
 		}
@@ -77,16 +79,18 @@ export const actions: Actions = {
 
 	enable: async (event) => {
 		requireRole(event, 'admin');
-		const account = await targetAccount(event);
-		if (!account) return rowFailure(404, m.users_not_found());
+		const target = await targetAccount(event);
+		if (!target.account) return target.failure;
+		const { account } = target;
 		setDisabled(db(), account.id, false);
 		return rowSuccess(m.users_enabled_done({ username: account.username }));
 	},
 
 	unlock: async (event) => {
 		requireRole(event, 'admin');
-		const account = await targetAccount(event);
-		if (!account) return rowFailure(404, m.users_not_found());
+		const target = await targetAccount(event);
+		if (!target.account) return target.failure;
+		const { account } = target;
 		unlockAccount(db(), account.id);
 		return rowSuccess(m.users_unlocked_done({ username: account.username }));
 	},
@@ -94,7 +98,11 @@ export const actions: Actions = {
 	resetPassword: async (event) => {
 		requireRole(event, 'admin');
 		const formData = await event.request.formData();
-		const account = findUserById(db(), String(formData.get('userId') ?? ''));
+		const userIds = formData.getAll('userId');
+		if (userIds.length !== 1 || typeof userIds[0] !== 'string') {
+			return rowFailure(400, m.validation_invalid());
+		}
+		const account = findUserById(db(), userIds[0]);
 		if (!account) return rowFailure(404, m.users_not_found());
 		formData.set('username', account.username);
 		const form = parseForm(resetPasswordSchema(), formData);

@@ -47,7 +47,8 @@ export const actions: Actions = {
 	remove: async (event) => {
 		const { session } = organiserSession(event);
 		const form = parseForm(memberIdSchema, await event.request.formData());
-		if (!form.ok || !removeCommitteeMember(db(), session.id, form.data.memberId)) {
+		if (!form.ok) return fail(400, { action: 'remove', errors: form.errors });
+		if (!removeCommitteeMember(db(), session.id, form.data.memberId)) {
 			return fail(404, {
 				action: 'remove',
 				errors: errorOn('memberId', m.committee_member_not_found())

@@ -11,7 +11,7 @@ import {
 	type Criterion,
 	type CriterionGroup
 } from '$lib/tally/score-template';
-import type { FieldErrors } from '$lib/server/forms';
+import { readFields, type FieldErrors } from '$lib/server/forms';
 import { generateId } from '$lib/server/ids';
 
 /** Rows offered beyond the current criteria, so that a criterion can be added without JavaScript. */
@@ -22,10 +22,12 @@ export type CriteriaReading =
 	| { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 export function readCriteriaForm(formData: FormData): CriteriaReading {
-	const values: Record<string, string> = {};
-	for (const [key, value] of formData) if (typeof value === 'string') values[key] = value;
+	const { raw, errors } = readFields(formData);
+	const values = Object.fromEntries(
+		Object.entries(raw).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+	);
+	if (Object.keys(errors).length > 0) return { ok: false, errors, values };
 	const rows: { index: number; criterion: Criterion }[] = [];
-	const errors: FieldErrors = {};
 	for (let index = 0; index < MAX_CRITERIA + SPARE_ROWS; index++) {
 		const name = (values[`name.${index}`] ?? '').trim();
 		const maximumText = (values[`maximum.${index}`] ?? '').trim();
