@@ -1,8 +1,9 @@
 // Progressive enhancement for the phone ballot. The ballot works without it; with it, choices
 // survive the phone locking or the browser reloading the tab, a counter shows progress, a score
-// sheet shows one person per screen with a running total, and a second tap on "send" is
-// ignored. Choices are kept in this tab's sessionStorage only, and erased once the ballot has
-// been received.
+// sheet shows one person per screen with a running total, a second tap on "send" is ignored,
+// and a ballot that cannot be sent (offline, or no answer in time) says so, stays on screen and
+// is sent again with the same submission, which the server recognises: it is never counted
+// twice. Choices are kept in this tab's sessionStorage only, and erased once received.
 (function () {
 	'use strict';
 	var PREFIX = 'phieukin-ballot:';
@@ -27,13 +28,81 @@
 	}
 
 	var review = document.querySelector('form[data-review]');
-	if (review) {
-		review.addEventListener('submit', function (event) {
-			if (review.getAttribute('data-sending')) {
+	if (review) sendWithRetry(review);
+
+	// The final step: post with fetch so that a failure keeps this page, then say why.
+	function sendWithRetry(form) {
+		var status = form.querySelector('[data-send-status]');
+		var button = form.querySelector('[data-send]');
+		var label = button ? button.textContent : '';
+		var sending = false;
+		var waitingForNetwork = false;
+
+		function say(text) {
+			if (!status) return;
+			status.textContent = text;
+			status.hidden = !text;
+		}
+
+		function failed(reason) {
+			sending = false;
+			if (button) {
+				button.disabled = false;
+				button.textContent = label;
+			}
+			waitingForNetwork = reason === 'offline';
+			say(form.getAttribute(reason === 'offline' ? 'data-offline' : 'data-timeout'));
+		}
+
+		function send() {
+			sending = true;
+			waitingForNetwork = false;
+			say('');
+			if (button) {
+				button.disabled = true;
+				button.textContent = form.getAttribute('data-sending-text');
+			}
+			var controller = window.AbortController ? new AbortController() : null;
+			var timer = setTimeout(function () {
+				if (controller) controller.abort();
+			}, 15000);
+			fetch(form.action, {
+				method: 'POST',
+				body: new FormData(form),
+				credentials: 'same-origin',
+				signal: controller ? controller.signal : undefined
+			}).then(
+				function (response) {
+					clearTimeout(timer);
+					if (response.redirected && /\/v\/done$/.test(new URL(response.url).pathname)) {
+						window.location.replace('/v/done');
+						return;
+					}
+					// Any other answer (the card is used, voting closed…) shows as a plain post would.
+					sending = false;
+					HTMLFormElement.prototype.submit.call(form);
+				},
+				function () {
+					clearTimeout(timer);
+					failed(navigator.onLine === false ? 'offline' : 'timeout');
+				}
+			);
+		}
+
+		form.addEventListener('submit', function (event) {
+			if (sending) {
 				event.preventDefault();
 				return;
 			}
-			review.setAttribute('data-sending', 'yes');
+			// "Change my ballot" goes back to the ballot the ordinary way.
+			if (event.submitter && event.submitter.hasAttribute('formaction')) return;
+			if (!window.fetch || !window.FormData) return;
+			event.preventDefault();
+			if (navigator.onLine === false) failed('offline');
+			else send();
+		});
+		window.addEventListener('online', function () {
+			if (waitingForNetwork && !sending) send();
 		});
 	}
 
@@ -163,6 +232,21 @@
 		});
 		show(current);
 	}
+
+	// Going to the review step without a network would only show the browser's error page.
+	form.addEventListener('submit', function (event) {
+		if (navigator.onLine !== false) return;
+		event.preventDefault();
+		var notice = form.querySelector('[data-send-status]');
+		if (!notice) {
+			notice = document.createElement('p');
+			notice.className = 'notice error';
+			notice.setAttribute('role', 'alert');
+			notice.setAttribute('data-send-status', '');
+			form.insertBefore(notice, form.firstChild);
+		}
+		notice.textContent = form.getAttribute('data-offline');
+	});
 
 	form.addEventListener('input', function (event) {
 		var sheet = event.target.closest && event.target.closest('[data-sheet]');

@@ -2,6 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { organiserSession } from '$lib/server/access';
 import { printableCards } from '$lib/server/card-sheet';
+import { qrDataUrl } from '$lib/server/qr';
+import { wifiJoinText } from '$lib/wifi';
 import { cardCounts, issueCards, voidCardByCode, voidUnusedCards } from '$lib/server/credentials';
 import { db } from '$lib/server/db';
 import { errorOn, parseForm } from '$lib/server/forms';
@@ -33,10 +35,18 @@ export const actions: Actions = {
 			return fail(409, { action: 'issue', errors: errorOn('count', m.cards_session_closed()) });
 		}
 		const cards = issueCards(db(), session.id, form.data.count, user.id);
+		const { wifiName, wifiPassword } = form.data;
 		// The tokens exist in clear only in this response: the sheet cannot be printed again.
 		return {
 			action: 'issue',
-			sheet: await printableCards(cards, publicOrigin(event.url.origin))
+			sheet: await printableCards(cards, publicOrigin(event.url.origin)),
+			wifi: wifiName
+				? {
+						name: wifiName,
+						password: wifiPassword,
+						qrSvg: await qrDataUrl(wifiJoinText(wifiName, wifiPassword))
+					}
+				: null
 		};
 	},
 
