@@ -1,11 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, logOut } from './fixtures';
+import { axeViolations } from './support/axe';
 
 test('an empty database leads to creating the first administrator', async ({ page }) => {
 	await page.goto('/');
 	await expect(page).toHaveURL(/\/setup$/);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
 	await expect(page.getByRole('heading', { name: 'Thiết lập lần đầu' })).toBeVisible();
+	expect(await axeViolations(page, '/setup')).toEqual([]);
 
 	await page.getByLabel('Họ và tên').fill(ADMIN.displayName);
 	await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
