@@ -156,6 +156,13 @@ test('projector, tally committee, paper ballots, publication, receipts and expor
 	await page.goto(`${sessionUrl}/results`);
 	const totals = page.getByRole('region', { name: 'Tổng hợp' });
 	await expect(totals.locator('div').filter({ hasText: 'Số phiếu thu về' })).toContainText('4');
+	// Issued counts cards and paper together, with paper shown apart; 4 back of 5 is no alarm.
+	await expect(totals.locator('div').filter({ hasText: 'Số phiếu phát ra' })).toContainText('5');
+	await expect(totals.locator('div').filter({ hasText: 'Phiếu giấy phát ra' })).toContainText('2');
+	await expect(
+		totals.locator('div').filter({ hasText: 'Trong đó phiếu giấy thu về' })
+	).toContainText('2');
+	await expect(totals.getByText('cần kiểm tra lại')).toHaveCount(0);
 	const binhRow = page.getByRole('row', { name: /Trần Thị Bình/ });
 	await expect(binhRow.locator('td.number').nth(2)).toContainText('60,00 %');
 
