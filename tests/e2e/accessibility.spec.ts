@@ -36,6 +36,8 @@ async function phone(browser: Browser, baseURL: string, code: string): Promise<P
 	await page.getByLabel('Mã in trên phiếu').fill(code);
 	await page.getByRole('button', { name: 'Mở phiếu bầu' }).click();
 	await expect(page).toHaveURL(/\/v\/ballot$/);
+	// Measurements below need the stylesheets applied.
+	await page.waitForLoadState('load');
 	return page;
 }
 

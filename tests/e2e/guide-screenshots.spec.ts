@@ -153,6 +153,7 @@ test('the guides’ screenshots, at phone and desktop sizes', async ({ browser, 
 	await phone.goto(`${path}/results`);
 	await shoot(phone, 'organiser-results-phone');
 	await desktop.goto(path);
+	await desktop.getByLabel('Tôi đã kiểm tra kết quả.', { exact: false }).check();
 	await desktop.getByRole('button', { name: 'Công bố kết quả' }).click();
 	await expect(desktop.getByText('Kết quả đã được công bố').first()).toBeVisible();
 	await projector.goto(projectorPath ?? '/');

@@ -134,6 +134,7 @@ test('projector, tally committee, paper ballots, publication, receipts and expor
 	await expect(member.getByText('Bạn đã xác nhận kết quả kiểm phiếu.')).toBeVisible();
 	await page.reload();
 	await expect(page.getByText(/Đặng Thị Hồng đã xác nhận lúc/)).toBeVisible();
+	await page.getByLabel('Tôi đã kiểm tra kết quả.', { exact: false }).check();
 	await page.getByRole('button', { name: 'Công bố kết quả' }).click();
 	await expect(page.getByText('Kết quả đã được công bố')).toBeVisible();
 

@@ -68,6 +68,7 @@ test('the laptop prints the phones’ address and its QR, and cards carry it', a
 		await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
 		await page.getByLabel('Nhập lại mật khẩu').fill(PASSWORD);
 		await page.getByRole('button', { name: 'Tạo tài khoản quản trị' }).click();
+		await expect(page).toHaveURL(/\/sessions$/);
 		await page.goto(`${local}/sessions/new`);
 		await page.getByLabel('Tên hội nghị').fill('Họp chi bộ tháng 11');
 		await page.getByLabel('Cơ quan, đơn vị').fill('Chi bộ Văn phòng');

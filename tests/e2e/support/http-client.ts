@@ -158,7 +158,7 @@ export async function closeVoting(client: HttpClient, id: string): Promise<void>
 }
 
 export async function publishResults(client: HttpClient, id: string): Promise<void> {
-	expectStatus(await client.post(`/sessions/${id}?/publish`, {}), 200, 'publish');
+	expectStatus(await client.post(`/sessions/${id}?/publish`, { confirm: 'yes' }), 200, 'publish');
 }
 
 /** A phone with its card: types the code at /v, which sets the card cookie. */

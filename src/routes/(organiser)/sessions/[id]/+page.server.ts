@@ -128,8 +128,10 @@ export const actions: Actions = {
 		return { action: 'confirm', saved: true };
 	},
 
-	publish: (event) => {
+	publish: async (event) => {
 		const { user, session } = organiserSession(event);
+		const form = parseForm(confirmSchema(), await event.request.formData());
+		if (!form.ok) return fail(400, { action: 'publish', errors: form.errors });
 		const published = publish(db(), session.id, user.id);
 		if (!published.ok) {
 			const message =
