@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './support/server';
 
 /**
  * The adapter's own entry point, as a deployment behind a proxy runs it: `node build/index.js`
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 test('node build/index.js creates its database in WAL mode and answers with the secure headers', async () => {
 	const directory = mkdtempSync(join(tmpdir(), 'phieukin-entry-'));
 	const databasePath = join(directory, 'nested', 'fresh.db');
-	const port = 4300 + Math.floor(Math.random() * 500);
+	const port = await freePort();
 	const server = spawn(process.execPath, ['build/index.js'], {
 		env: {
 			...process.env,

@@ -9,6 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scanQr } from './qr';
+import { freePort } from './support/server';
 
 const PASSWORD = 'Hội nghị giữa nhiệm kỳ 2026';
 
@@ -39,7 +40,8 @@ function startRoomServer(env: Record<string, string>) {
 
 test('the laptop prints the phones’ address and its QR, and cards carry it', async ({ page }) => {
 	test.setTimeout(120_000);
-	const port = 4900 + Math.floor(Math.random() * 90);
+	const port = await freePort();
+	const roomPort = await freePort();
 
 	// On every interface, as `npm start` does: an address for phones, or a plain word why not.
 	const everywhere = startRoomServer({ HOST: '0.0.0.0', PORT: String(port) });
@@ -56,12 +58,12 @@ test('the laptop prints the phones’ address and its QR, and cards carry it', a
 	}
 
 	// The organiser on the laptop itself (localhost); the phones' address chosen explicitly.
-	const phones = `http://192.168.1.10:${port + 1}`;
-	const room = startRoomServer({ HOST: '127.0.0.1', PORT: String(port + 1), PHONE_ORIGIN: phones });
+	const phones = `http://192.168.1.10:${roomPort}`;
+	const room = startRoomServer({ HOST: '127.0.0.1', PORT: String(roomPort), PHONE_ORIGIN: phones });
 	await room.ready;
 	try {
 		expect(room.output()).toContain(`Phones on the same network use ${phones}`);
-		const local = `http://localhost:${port + 1}`;
+		const local = `http://localhost:${roomPort}`;
 		await page.goto(`${local}/setup`);
 		await page.getByLabel('Họ và tên').fill('Bí thư Chi bộ');
 		await page.getByLabel('Tên đăng nhập').fill('bithu');

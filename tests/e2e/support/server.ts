@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -20,7 +21,20 @@ export interface OwnServer {
 	restart(): Promise<void>;
 }
 
-let nextPort = 4400 + Math.floor(Math.random() * 400);
+/**
+ * A port nobody listens on, from the system. Spec files run in parallel worker processes: a port
+ * picked at random could be another worker's, whose /healthz would then answer for ours.
+ */
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as AddressInfo;
+			probe.close(() => resolve(port));
+		});
+	});
+}
 
 async function waitUntilHealthy(origin: string, child: ChildProcess): Promise<void> {
 	for (let attempt = 0; attempt < 200; attempt++) {
@@ -41,7 +55,7 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startOwnServer(
 	options: { databasePath?: string; env?: Record<string, string> } = {}
 ): Promise<OwnServer> {
-	const port = nextPort++;
+	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const databasePath =
 		options.databasePath ?? join(mkdtempSync(join(tmpdir(), 'phieukin-own-')), 'votes.db');
