@@ -9,6 +9,7 @@ import { axeViolations } from './support/axe';
 import { ADMIN, PHONE, addAccount, logIn, uniqueName } from './fixtures';
 import {
 	HttpClient,
+	appraisalRules,
 	castBallot,
 	closeVoting,
 	issueCards,
@@ -21,13 +22,6 @@ import {
 
 const PASSWORD = 'Ban tổ chức Đảng ủy 2026';
 const PEOPLE = ['Nguyễn Văn An\tBí thư', 'Trần Thị Bình\tPhó Bí thư', 'Lê Văn Cường\tỦy viên'];
-const APPRAISAL = {
-	kind: 'appraisal',
-	periodKind: 'quarter',
-	periodYear: '2026',
-	periodQuarter: '4',
-	appraisalPresetId: 'qd-366-2025'
-};
 
 async function phone(browser: Browser, baseURL: string, code: string): Promise<Page> {
 	const context = await browser.newContext({ ...PHONE, baseURL });
@@ -136,7 +130,7 @@ test('every page passes axe (WCAG 2.2 A and AA)', async ({ page, browser, baseUR
 	const scores = await prepareSession(organiser, {
 		convened: 3,
 		people: PEOPLE,
-		rules: { ...APPRAISAL, mode: 'scores' }
+		rules: appraisalRules('scores')
 	});
 	await visit(`/sessions/${scores}/criteria`);
 	const scoreCodes = await issueCards(organiser, scores, 3);
@@ -160,7 +154,7 @@ test('every page passes axe (WCAG 2.2 A and AA)', async ({ page, browser, baseUR
 	const grades = await prepareSession(organiser, {
 		convened: 3,
 		people: PEOPLE,
-		rules: { ...APPRAISAL, mode: 'grades' }
+		rules: appraisalRules('grades')
 	});
 	const gradeCodes = await issueCards(organiser, grades, 1);
 	await openVoting(organiser, grades);

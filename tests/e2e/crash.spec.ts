@@ -2,18 +2,20 @@
  * Crash safety: phones vote against the production server, which is killed with SIGKILL at a
  * random moment and started again. Phones whose submission got no answer send the same
  * submission again, as the ballot page does after a network drop. Then, in every run: ballots
- * stored = cards used = submissions acknowledged, and SQLite's integrity check says ok.
+ * stored = cards used = submissions acknowledged, and SQLite's integrity check says ok. The runs
+ * take turns between a confidence vote, a grade vote and a score-sheet appraisal.
  */
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import {
-	ballotFields,
+	appraisalRules,
 	castBallot,
 	firstAdministrator,
 	issueCards,
 	openVoting,
 	phoneWithCard,
 	prepareSession,
+	randomBallot,
 	submissionNonce,
 	type HttpClient
 } from './support/http-client';
@@ -22,6 +24,7 @@ import { startOwnServer } from './support/server';
 const RUNS = 10;
 const CARDS = 300;
 const CONCURRENT_PHONES = 30;
+const KINDS = ['confidence', 'grades', 'scores'] as const;
 
 interface Phone {
 	client: HttpClient;
@@ -37,10 +40,12 @@ test(`${RUNS} runs killed mid-vote lose no acknowledged ballot and count none tw
 	let unanswered = 0;
 
 	for (let run = 1; run <= RUNS; run++) {
+		const kind = KINDS[run % KINDS.length]!;
 		const sessionId = await prepareSession(organiser, {
 			title: `Phiên thử mất điện ${run}`,
 			convened: CARDS,
-			people: Array.from({ length: 10 }, (_, index) => `Đại biểu số ${index + 1}\tỦy viên`)
+			people: Array.from({ length: 10 }, (_, index) => `Đại biểu số ${index + 1}\tỦy viên`),
+			rules: kind === 'confidence' ? undefined : appraisalRules(kind)
 		});
 		const codes = await issueCards(organiser, sessionId, CARDS);
 		await openVoting(organiser, sessionId);
@@ -52,10 +57,8 @@ test(`${RUNS} runs killed mid-vote lose no acknowledged ballot and count none tw
 				outcome: 'waiting' as const
 			}))
 		);
-		const fields = await ballotFields(phones[0]!.client);
-		for (const phone of phones) {
-			phone.marks = Object.fromEntries(fields.map((field, i) => [field, i % 2 ? 'high' : 'low']));
-		}
+		for (const phone of phones) phone.marks = await randomBallot(phone.client);
+		const answersPerBallot = Object.keys(phones[0]!.marks).length;
 
 		const queue = [...phones];
 		const voting = Promise.all(
@@ -100,15 +103,19 @@ test(`${RUNS} runs killed mid-vote lose no acknowledged ballot and count none tw
 		const usedCards = count(
 			"select count(*) as n from credential where session_id = ? and status = 'used'"
 		);
-		const choices = count(
-			'select count(*) as n from ballot_choice join ballot on ballot.id = ballot_id where session_id = ?'
-		);
+		const answers =
+			count(
+				'select count(*) as n from ballot_choice join ballot on ballot.id = ballot_id where session_id = ?'
+			) +
+			count(
+				'select count(*) as n from score_entry join score_sheet on score_sheet.id = sheet_id where session_id = ?'
+			);
 		expect(database.pragma('integrity_check', { simple: true })).toBe('ok');
 		database.close();
-		expect({ ballots, usedCards, choices }, `run ${run}`).toEqual({
+		expect({ ballots, usedCards, answers }, `run ${run}: ${kind}`).toEqual({
 			ballots: acknowledged.length,
 			usedCards: acknowledged.length,
-			choices: acknowledged.length * fields.length
+			answers: acknowledged.length * answersPerBallot
 		});
 	}
 	await server.stop();

@@ -19,6 +19,7 @@ import { join, relative } from 'node:path';
 import { DatabaseWatch } from './support/fingerprint';
 import { actionName, pageForms, type PageForm } from './support/forms';
 import {
+	appraisalRules,
 	ballotFields,
 	castBallot,
 	closeVoting,
@@ -128,20 +129,12 @@ test('every form action and endpoint survives naughty, random, forged and malfor
 	await account('nannhan');
 	await account('nannhan2');
 	const people = ['Nguyễn Văn An\tBí thư', 'Trần Thị Bình\tPhó Bí thư', 'Lê Văn Cường\tỦy viên'];
-	const appraisal = (mode: 'scores' | 'grades') => ({
-		kind: 'appraisal',
-		periodKind: 'quarter',
-		periodYear: '2026',
-		periodQuarter: '4',
-		mode,
-		appraisalPresetId: 'qd-366-2025'
-	});
 
 	const draft = await prepareSession(organiser, { convened: 5, people });
 	const scoresDraft = await prepareSession(organiser, {
 		convened: 5,
 		people,
-		rules: appraisal('scores')
+		rules: appraisalRules('scores')
 	});
 	const open = await prepareSession(organiser, { convened: 20, people });
 	const openCodes = await issueCards(organiser, open, 12);
@@ -153,7 +146,7 @@ test('every form action and endpoint survives naughty, random, forged and malfor
 	const gradeVote = await prepareSession(organiser, {
 		convened: 5,
 		people,
-		rules: appraisal('grades')
+		rules: appraisalRules('grades')
 	});
 	const gradeCodes = await issueCards(organiser, gradeVote, 2);
 	await openVoting(organiser, gradeVote);

@@ -3,9 +3,10 @@
  *
  * Gating: every route of the app (found from src/routes, so a new route is covered the day it
  * is added), with its `__data.json`, is requested by an anonymous visitor, a voter, another
- * organiser and the session's own organiser. While voting is open nobody gets a per-person
- * figure; once closed, only the session's organiser (who counts, with the tally committee) does,
- * until publication makes them public on the projector.
+ * organiser and the session's own organiser, for a confidence vote and for a score-sheet
+ * appraisal. While voting is open nobody gets a per-person figure; once closed, only the
+ * session's organiser (who counts, with the tally committee) does, until publication makes them
+ * public on the projector.
  *
  * The voter's page: one cookie, set by the card exchange and scoped to /v; no request leaves
  * the app's origin; with JavaScript off the whole vote still works.
@@ -15,7 +16,9 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+	appraisalRules,
 	ballotFields,
+	ballotShape,
 	castBallot,
 	closeVoting,
 	firstAdministrator,
@@ -43,10 +46,24 @@ const BALLOTS: [string, string][] = [
 	...Array.from({ length: 5 }, () => ['low', 'low'] as [string, string])
 ];
 const SHARES = ['29,73', '18,92', '13,51', '8,11', '35,14'];
-const MARKERS = SHARES.flatMap((share) => [share, share.replace(',', '.'), share.replace(',', '')]);
 
-function figuresIn(body: string): string[] {
-	return MARKERS.filter((marker) =>
+/**
+ * A score-sheet appraisal of three people by three voters, each sheet filled to a total: the
+ * people's means, 83,16, 70,16 and 70,83 points (shown truncated), appear nowhere else either.
+ */
+const SHEET_TOTALS = [
+	[80, 71, 55],
+	[84.5, 77.5, 91],
+	[85, 62, 66.5]
+];
+const MEANS = ['83,16', '70,16', '70,83'];
+
+/** A figure as a page writes it, as a data payload or a width might, and in hundredths. */
+const markersOf = (figures: string[]) =>
+	figures.flatMap((figure) => [figure, figure.replace(',', '.'), figure.replace(',', '')]);
+
+function figuresIn(body: string, markers: string[]): string[] {
+	return markers.filter((marker) =>
 		new RegExp(`(?<![\\d.,])${marker.replace('.', '\\.')}(?![\\d])`).test(body)
 	);
 }
@@ -109,15 +126,22 @@ async function fetchAs(
 	}
 }
 
-async function leaks(viewers: Record<string, HttpClient>, routes: string[]) {
+interface Watched {
+	routes: string[];
+	markers: string[];
+	projector: string;
+}
+
+async function leaks(viewers: Record<string, HttpClient>, sessions: Watched[]) {
 	const found: string[] = [];
 	for (const [who, client] of Object.entries(viewers)) {
-		for (const route of routes) {
-			const { status, text } = await fetchAs(client, route);
-			const figures = figuresIn(text);
-			if (figures.length >= 2) found.push(`${who} ${route}: ${figures.join(' ')}`);
-			if (status === 200 && text.startsWith('[binary')) found.push(`${who} ${route}: ${text}`);
-		}
+		for (const { routes, markers } of sessions)
+			for (const route of routes) {
+				const { status, text } = await fetchAs(client, route);
+				const figures = figuresIn(text, markers);
+				if (figures.length >= 2) found.push(`${who} ${route}: ${figures.join(' ')}`);
+				if (status === 200 && text.startsWith('[binary')) found.push(`${who} ${route}: ${text}`);
+			}
 	}
 	return found;
 }
@@ -135,25 +159,70 @@ async function vote(server: OwnServer, codes: string[]): Promise<void> {
 	}
 }
 
-test('no route shows a per-person figure before publication, except to the counters once closed', async () => {
-	test.setTimeout(120_000);
-	const server = await startOwnServer();
-	const owner = await firstAdministrator(server.origin);
-	const sessionId = await prepareSession(owner, {
-		convened: CONVENED,
-		people: ['Nguyễn Văn An\tBí thư', 'Trần Thị Bình\tPhó Bí thư']
-	});
-	const codes = await issueCards(owner, sessionId, 30);
-	await openVoting(owner, sessionId);
-	await vote(server, codes);
+/** Scores adding up to `total` points: each criterion in turn filled up to its maximum. */
+function sheetWithTotal(fields: { field: string; maximum: number }[], total: number) {
+	let left = total;
+	return Object.fromEntries(
+		fields.map(({ field, maximum }) => {
+			const score = Math.min(maximum, left);
+			left -= score;
+			return [field, String(score)];
+		})
+	);
+}
 
-	const database = new Database(server.databasePath, { readonly: true });
+async function scoreSheets(server: OwnServer, codes: string[]): Promise<void> {
+	for (const [index, totals] of SHEET_TOTALS.entries()) {
+		const phone = await phoneWithCard(server.origin, codes[index] as string);
+		const { scores } = await ballotShape(phone);
+		const people = [...new Set(scores.map((score) => score.person))];
+		const ballot = Object.assign(
+			{},
+			...people.map((person, position) =>
+				sheetWithTotal(
+					scores.filter((score) => score.person === person),
+					totals[position] as number
+				)
+			)
+		);
+		expect((await castBallot(phone, ballot, submissionNonce())).status).toBe(303);
+	}
+}
+
+/** The routes of one session, with its ids filled in, and the figures it must keep. */
+function watched(database: Database.Database, sessionId: string, markers: string[]): Watched {
 	const { projector_key: key } = database
 		.prepare('select projector_key from vote_session where id = ?')
 		.get(sessionId) as { projector_key: string };
 	const { person_id: personId } = database
-		.prepare('select person_id from subject where session_id = ? limit 1')
+		.prepare('select person_id from subject where session_id = ? order by position limit 1')
 		.get(sessionId) as { person_id: string };
+	const routes = appRoutes({ id: sessionId, key, personId, token: submissionNonce() });
+	return { routes, markers, projector: `/p/${key}` };
+}
+
+test('no route shows a per-person figure before publication, except to the counters once closed', async () => {
+	test.setTimeout(180_000);
+	const server = await startOwnServer();
+	const owner = await firstAdministrator(server.origin);
+	const people = ['Nguyễn Văn An\tBí thư', 'Trần Thị Bình\tPhó Bí thư'];
+	const confidenceId = await prepareSession(owner, { convened: CONVENED, people });
+	const codes = await issueCards(owner, confidenceId, 30);
+	await openVoting(owner, confidenceId);
+	await vote(server, codes);
+	const appraisalId = await prepareSession(owner, {
+		convened: 3,
+		people: [...people, 'Lê Văn Cường\tỦy viên'],
+		rules: appraisalRules('scores')
+	});
+	await openVoting(owner, appraisalId);
+	await scoreSheets(server, await issueCards(owner, appraisalId, 3));
+
+	const database = new Database(server.databasePath, { readonly: true });
+	const sessions = [
+		watched(database, confidenceId, markersOf(SHARES)),
+		watched(database, appraisalId, markersOf(MEANS))
+	];
 	database.close();
 
 	const otherOrganiser = new HttpClient(server.origin);
@@ -185,22 +254,29 @@ test('no route shows a per-person figure before publication, except to the count
 		'voter who voted': voterWhoVoted,
 		'another organiser': otherOrganiser
 	};
-	const routes = appRoutes({ id: sessionId, key, personId, token: submissionNonce() });
-	expect(routes.length).toBeGreaterThan(40);
+	expect(sessions[0]!.routes.length).toBeGreaterThan(40);
 
 	// Voting open: nobody, not even the organiser.
-	expect(await leaks({ ...outsiders, organiser: owner }, routes)).toEqual([]);
+	expect(await leaks({ ...outsiders, organiser: owner }, sessions)).toEqual([]);
 
 	// Closed, not yet published: the organiser counts; nobody else sees a figure.
-	await closeVoting(owner, sessionId);
-	expect(await leaks(outsiders, routes)).toEqual([]);
-	const counted = await fetchAs(owner, `/sessions/${sessionId}/results`);
-	expect(figuresIn(counted.text)).toEqual(expect.arrayContaining(['29,73', '35,14']));
+	for (const sessionId of [confidenceId, appraisalId]) await closeVoting(owner, sessionId);
+	expect(await leaks(outsiders, sessions)).toEqual([]);
+	for (const [sessionId, { markers }, expected] of [
+		[confidenceId, sessions[0]!, ['29,73', '35,14']],
+		[appraisalId, sessions[1]!, MEANS]
+	] as const) {
+		const counted = await fetchAs(owner, `/sessions/${sessionId}/results`);
+		expect(figuresIn(counted.text, markers)).toEqual(expect.arrayContaining([...expected]));
+	}
 
-	// Published: the projector shows them to the room (the check above could see them).
-	await publishResults(owner, sessionId);
-	const projector = await fetchAs(new HttpClient(server.origin), `/p/${key}`);
-	expect(figuresIn(projector.text).length).toBeGreaterThanOrEqual(2);
+	// Published: the projector shows them to the room (the checks above could see them).
+	for (const [index, sessionId] of [confidenceId, appraisalId].entries()) {
+		await publishResults(owner, sessionId);
+		const { projector, markers } = sessions[index]!;
+		const shown = await fetchAs(new HttpClient(server.origin), projector);
+		expect(figuresIn(shown.text, markers).length).toBeGreaterThanOrEqual(2);
+	}
 	await server.stop();
 });
 

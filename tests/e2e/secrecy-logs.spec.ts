@@ -1,5 +1,6 @@
 /**
- * Secrecy in the logs: during a 500-ballot session, with refusals and bad posts mixed in,
+ * Secrecy in the logs: during a 500-ballot run (a confidence vote, a grade vote and a score-sheet
+ * appraisal at once), with refusals and bad posts mixed in,
  * everything the server writes (stdout, stderr, any file beside its database) is captured, and
  * not one card code, token, token or code hash, submission nonce, ballot id, receipt code or
  * choice appears in it.
@@ -9,7 +10,7 @@ import Database from 'better-sqlite3';
 import { readdirSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import {
-	ballotFields,
+	appraisalRules,
 	castBallot,
 	closeVoting,
 	firstAdministrator,
@@ -18,26 +19,40 @@ import {
 	phoneWithCard,
 	prepareSession,
 	publishResults,
+	randomBallot,
 	submissionNonce,
 	HttpClient
 } from './support/http-client';
 import { startOwnServer } from './support/server';
 
-const BALLOTS = 500;
-const MARKS = ['high', 'confidence', 'low'];
+const SESSIONS = [
+	{ kind: 'confidence', ballots: 300 },
+	{ kind: 'grades', ballots: 100 },
+	{ kind: 'scores', ballots: 100 }
+] as const;
+const BALLOTS = SESSIONS.reduce((sum, session) => sum + session.ballots, 0);
+const MARKS = ['high', 'confidence', 'low', 'excellent', 'good', 'completed', 'not_completed'];
 const CONCURRENT_PHONES = 25;
 
 test(`nothing about ${BALLOTS} ballots reaches the server's output`, async () => {
 	test.setTimeout(180_000);
 	const server = await startOwnServer();
 	const organiser = await firstAdministrator(server.origin);
-	const sessionId = await prepareSession(organiser, {
-		convened: BALLOTS,
-		people: Array.from({ length: 10 }, (_, index) => `Đại biểu số ${index + 1}\tỦy viên`)
-	});
-	const codes = await issueCards(organiser, sessionId, BALLOTS);
-	expect(codes).toHaveLength(BALLOTS);
-	await openVoting(organiser, sessionId);
+	const people = Array.from({ length: 10 }, (_, index) => `Đại biểu số ${index + 1}\tỦy viên`);
+	const sessionIds: string[] = [];
+	const codes: string[] = [];
+	for (const { kind, ballots } of SESSIONS) {
+		const sessionId = await prepareSession(organiser, {
+			convened: ballots,
+			people,
+			rules: kind === 'confidence' ? undefined : appraisalRules(kind)
+		});
+		const sessionCodes = await issueCards(organiser, sessionId, ballots);
+		expect(sessionCodes).toHaveLength(ballots);
+		await openVoting(organiser, sessionId);
+		sessionIds.push(sessionId);
+		codes.push(...sessionCodes);
+	}
 
 	const database = new Database(server.databasePath, { readonly: true });
 	const cardHashes = database
@@ -48,13 +63,9 @@ test(`nothing about ${BALLOTS} ballots reaches the server's output`, async () =>
 
 	const nonces: string[] = [];
 	const receipts: string[] = [];
-	let fields: string[] = [];
 	const vote = async (code: string) => {
 		const phone = await phoneWithCard(server.origin, code);
-		if (fields.length === 0) fields = await ballotFields(phone);
-		const marks = Object.fromEntries(
-			fields.map((field) => [field, MARKS[Math.floor(Math.random() * 3)] as string])
-		);
+		const marks = await randomBallot(phone);
 		const nonce = submissionNonce();
 		nonces.push(nonce);
 		const cast = await castBallot(phone, marks, nonce);
@@ -66,7 +77,8 @@ test(`nothing about ${BALLOTS} ballots reaches the server's output`, async () =>
 		// A second go with the same card, and a malformed ballot: refusals must not log either.
 		expect((await castBallot(phone, marks, submissionNonce())).status).toBeGreaterThanOrEqual(300);
 	};
-	const queue = [...codes];
+	// The three sessions' phones vote at the same time, in no particular order.
+	const queue = [...codes].sort(() => Math.random() - 0.5);
 	await Promise.all(
 		Array.from({ length: CONCURRENT_PHONES }, async () => {
 			for (let code = queue.pop(); code; code = queue.pop()) await vote(code);
@@ -81,11 +93,15 @@ test(`nothing about ${BALLOTS} ballots reaches the server's output`, async () =>
 
 	const ballotIds = database.prepare('select id from ballot').raw().all().flat() as string[];
 	expect(ballotIds).toHaveLength(BALLOTS);
+	const sheetIds = database.prepare('select id from score_sheet').raw().all().flat() as string[];
+	expect(sheetIds).toHaveLength(SESSIONS[2].ballots * people.length);
 	database.close();
-	await closeVoting(organiser, sessionId);
-	await publishResults(organiser, sessionId);
-	for (const download of ['results.csv', 'results.json', 'results.xlsx', 'minutes.pdf']) {
-		expect((await organiser.get(`/sessions/${sessionId}/${download}`)).status).toBe(200);
+	for (const sessionId of sessionIds) {
+		await closeVoting(organiser, sessionId);
+		await publishResults(organiser, sessionId);
+		for (const download of ['results.csv', 'results.json', 'results.xlsx', 'minutes.pdf']) {
+			expect((await organiser.get(`/sessions/${sessionId}/${download}`)).status).toBe(200);
+		}
 	}
 	await server.stop();
 
@@ -98,6 +114,7 @@ test(`nothing about ${BALLOTS} ballots reaches the server's output`, async () =>
 		...cardHashes,
 		...nonces,
 		...ballotIds,
+		...sheetIds,
 		...receipts,
 		unknownToken
 	];

@@ -106,6 +106,18 @@ export interface SessionPlan {
 	rules?: Record<string, string>;
 }
 
+/** The new-session fields of a quarterly appraisal under QĐ 366-QĐ/TW. */
+export function appraisalRules(mode: 'scores' | 'grades'): Record<string, string> {
+	return {
+		kind: 'appraisal',
+		periodKind: 'quarter',
+		periodYear: '2026',
+		periodQuarter: '4',
+		mode,
+		appraisalPresetId: 'qd-366-2025'
+	};
+}
+
 /** Creates a session with its people and attendance; returns its id. */
 export async function prepareSession(client: HttpClient, plan: SessionPlan): Promise<string> {
 	const created = expectStatus(
@@ -172,6 +184,50 @@ export async function phoneWithCard(origin: string, code: string): Promise<HttpC
 export async function ballotFields(phone: HttpClient): Promise<string[]> {
 	const page = expectStatus(await phone.get('/v/ballot'), 200, 'ballot page');
 	return [...new Set([...page.body.matchAll(/name="(s\.[a-z0-9]+)"/g)].map((m) => m[1] as string))];
+}
+
+export interface BallotShape {
+	/** Each person's radio group and its options but blank, for marks and grades. */
+	choices: Map<string, string[]>;
+	/** A score sheet's fields in the page's order, with their person and maximum. */
+	scores: { field: string; person: string; maximum: number }[];
+}
+
+/** The fields of the ballot page, read the way a browser would post them. */
+export async function ballotShape(phone: HttpClient): Promise<BallotShape> {
+	const page = expectStatus(await phone.get('/v/ballot'), 200, 'ballot page');
+	const choices = new Map<string, string[]>();
+	for (const [, field, value] of page.body.matchAll(/name="(s\.[a-z0-9]+)" value="([a-z_]+)"/g)) {
+		if (value !== 'blank') choices.set(field!, [...(choices.get(field!) ?? []), value!]);
+	}
+	const scores = [
+		...page.body.matchAll(/name="(s\.([a-z0-9]+)\.[a-z0-9-]+)"[^>]*data-max="(\d+)"/g)
+	].map(([, field, person, maximum]) => ({
+		field: field!,
+		person: person!,
+		maximum: Number(maximum)
+	}));
+	if (choices.size === 0 && scores.length === 0) throw new Error('The ballot page has no field');
+	return { choices, scores };
+}
+
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
+
+/**
+ * A filled ballot of any kind: for each person a random mark or grade (never blank), or on a
+ * score sheet a random score in half points up to each criterion's maximum.
+ */
+export async function randomBallot(phone: HttpClient): Promise<Record<string, string>> {
+	const { choices, scores } = await ballotShape(phone);
+	return {
+		...Object.fromEntries([...choices].map(([field, values]) => [field, pick(values)])),
+		...Object.fromEntries(
+			scores.map(({ field, maximum }) => [
+				field,
+				String(Math.floor(Math.random() * (2 * maximum + 1)) / 2)
+			])
+		)
+	};
 }
 
 /** Sends a ballot as the review step's final submit does; `submission` makes retries safe. */
