@@ -84,3 +84,47 @@ test('an organiser changes their password', async ({ page }) => {
 	await logOut(page);
 	await logIn(page, organiser.username, 'Một mật khẩu mới dài');
 });
+
+test('an administrator sets a new password for an organiser, whose sessions end', async ({
+	page,
+	browser
+}) => {
+	const organiser = {
+		username: uniqueName('quenmatkhau'),
+		displayName: 'Đỗ Văn Quên',
+		password: 'Mật khẩu cũ đã bị lộ'
+	};
+	await logIn(page, ADMIN.username, ADMIN.password);
+	await addAccount(page, organiser);
+	const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const organiserPage = await phone.newPage();
+	await logIn(organiserPage, organiser.username, organiser.password);
+
+	const row = page.getByRole('listitem').filter({ hasText: organiser.username });
+	await row.locator('summary', { hasText: 'Đặt mật khẩu mới' }).click();
+	await expect(row.getByText('Ít nhất 8 ký tự; tránh mật khẩu phổ biến')).toBeVisible();
+	await row.getByLabel('Mật khẩu mới').fill('ngắn');
+	await row.getByLabel('Nhập lại mật khẩu').fill('ngắn');
+	await row.getByRole('button', { name: 'Đặt mật khẩu mới' }).click();
+	await expect(row.getByText('Mật khẩu cần ít nhất 8 ký tự.', { exact: true })).toBeVisible();
+	await expect(row.getByLabel('Mật khẩu mới')).toHaveValue('');
+
+	await row.getByLabel('Mật khẩu mới').fill('Mật khẩu mới do quản trị đặt');
+	await row.getByLabel('Nhập lại mật khẩu').fill('Mật khẩu mới do quản trị đặt');
+	await row.getByRole('button', { name: 'Đặt mật khẩu mới' }).click();
+	await expect(page.getByRole('status')).toContainText(
+		`Đã đặt mật khẩu mới cho ${organiser.username}.`
+	);
+
+	// The old password and the session opened with it are both gone.
+	await organiserPage.goto('/account');
+	await expect(organiserPage).toHaveURL(/\/login/);
+	await organiserPage.getByLabel('Tên đăng nhập').fill(organiser.username);
+	await organiserPage.getByLabel('Mật khẩu', { exact: true }).fill(organiser.password);
+	await organiserPage.getByRole('button', { name: 'Đăng nhập' }).click();
+	await expect(organiserPage.getByRole('alert')).toHaveText(
+		'Tên đăng nhập hoặc mật khẩu không đúng.'
+	);
+	await logIn(organiserPage, organiser.username, 'Mật khẩu mới do quản trị đặt');
+	await phone.close();
+});
