@@ -36,6 +36,12 @@ export function freePort(): Promise<number> {
 	});
 }
 
+/** Servers still running when the worker ends, e.g. after a failed test never reached stop(). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+	for (const child of running) child.kill('SIGKILL');
+});
+
 async function waitUntilHealthy(origin: string, child: ChildProcess): Promise<void> {
 	for (let attempt = 0; attempt < 200; attempt++) {
 		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
@@ -63,7 +69,7 @@ export async function startOwnServer(
 	let child: ChildProcess;
 
 	const launch = async () => {
-		child = spawn(process.execPath, ['build/index.js'], {
+		const started = spawn(process.execPath, ['build/index.js'], {
 			env: {
 				...process.env,
 				DATABASE_PATH: databasePath,
@@ -75,6 +81,9 @@ export async function startOwnServer(
 			},
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
+		child = started;
+		running.add(started);
+		started.once('exit', () => running.delete(started));
 		child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
 		child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
 		await waitUntilHealthy(origin, child);
