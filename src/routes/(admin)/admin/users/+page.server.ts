@@ -1,4 +1,4 @@
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import {
 	createAccount,
@@ -34,8 +34,8 @@ const rowFailure = (status: number, message: string) =>
 	fail(status, { action: 'row', ok: false, message });
 
 /** The target account of a row action, or the failure to answer with. */
-async function targetAccount(event: RequestEvent) {
-	const form = parseForm(userIdSchema, await event.request.formData());
+function targetAccount(formData: FormData) {
+	const form = parseForm(userIdSchema, formData);
 	if (!form.ok) return { failure: rowFailure(400, m.validation_invalid()) };
 	const account = findUserById(db(), form.data.userId);
 	return account ? { account } : { failure: rowFailure(404, m.users_not_found()) };
@@ -67,7 +67,7 @@ export const actions: Actions = {
 
 	disable: async (event) => {
 		const admin = requireRole(event, 'admin');
-		const target = await targetAccount(event);
+		const target = targetAccount(await event.request.formData());
 		if (!target.account) return target.failure;
 		const { account } = target;
 		if (account.id === admin.id) {
@@ -79,7 +79,7 @@ export const actions: Actions = {
 
 	enable: async (event) => {
 		requireRole(event, 'admin');
-		const target = await targetAccount(event);
+		const target = targetAccount(await event.request.formData());
 		if (!target.account) return target.failure;
 		const { account } = target;
 		setDisabled(db(), account.id, false);
@@ -88,7 +88,7 @@ export const actions: Actions = {
 
 	unlock: async (event) => {
 		requireRole(event, 'admin');
-		const target = await targetAccount(event);
+		const target = targetAccount(await event.request.formData());
 		if (!target.account) return target.failure;
 		const { account } = target;
 		unlockAccount(db(), account.id);
@@ -98,12 +98,9 @@ export const actions: Actions = {
 	resetPassword: async (event) => {
 		requireRole(event, 'admin');
 		const formData = await event.request.formData();
-		const userIds = formData.getAll('userId');
-		if (userIds.length !== 1 || typeof userIds[0] !== 'string') {
-			return rowFailure(400, m.validation_invalid());
-		}
-		const account = findUserById(db(), userIds[0]);
-		if (!account) return rowFailure(404, m.users_not_found());
+		const target = targetAccount(formData);
+		if (!target.account) return target.failure;
+		const { account } = target;
 		formData.set('username', account.username);
 		const form = parseForm(resetPasswordSchema(), formData);
 		if (!form.ok) {
