@@ -1,9 +1,10 @@
 // Progressive enhancement for the phone ballot. The ballot works without it; with it, choices
 // survive the phone locking or the browser reloading the tab, a counter shows progress, a score
 // sheet shows one person per screen with a running total, a second tap on "send" is ignored,
-// and a ballot that cannot be sent (offline, or no answer in time) says so, stays on screen and
-// is sent again with the same submission, which the server recognises: it is never counted
-// twice. Choices are kept in this tab's sessionStorage only, and erased once received.
+// "send" posts the ballot once and shows the answer in place (received, or why not), and a
+// ballot that cannot be sent (offline, no answer in time, the server failing) says so, stays on
+// screen and is sent again with the same submission, which the server recognises: it is never
+// counted twice. Choices are kept in this tab's sessionStorage only, and erased once received.
 (function () {
 	'use strict';
 	var PREFIX = 'phieukin-ballot:';
@@ -51,7 +52,7 @@
 				button.textContent = label;
 			}
 			waitingForNetwork = reason === 'offline';
-			say(form.getAttribute(reason === 'offline' ? 'data-offline' : 'data-timeout'));
+			say(form.getAttribute('data-' + reason));
 		}
 
 		function send() {
@@ -66,27 +67,80 @@
 			var timer = setTimeout(function () {
 				if (controller) controller.abort();
 			}, 15000);
+			// Asking for SvelteKit's JSON answer keeps this to one request: a redirect comes back as
+			// data instead of being followed, and a refusal is shown here instead of being posted
+			// again as a plain form (the body is the same urlencoded form a plain post sends).
 			fetch(form.action, {
 				method: 'POST',
-				body: new FormData(form),
+				body: new URLSearchParams(new FormData(form)),
+				headers: { accept: 'application/json', 'x-sveltekit-action': 'true' },
 				credentials: 'same-origin',
 				signal: controller ? controller.signal : undefined
-			}).then(
-				function (response) {
-					clearTimeout(timer);
-					if (response.redirected && /\/v\/done$/.test(new URL(response.url).pathname)) {
-						window.location.replace('/v/done');
-						return;
+			})
+				.then(function (response) {
+					return response.json().then(
+						function (result) {
+							return { status: response.status, result: result };
+						},
+						function () {
+							// Not the action's answer: a proxy's error page, a body refused at the edge.
+							return { status: response.status, result: { type: 'unreadable' } };
+						}
+					);
+				})
+				.then(
+					function (answer) {
+						clearTimeout(timer);
+						answered(answer.status, answer.result);
+					},
+					function () {
+						clearTimeout(timer);
+						failed(navigator.onLine === false ? 'offline' : 'timeout');
 					}
-					// Any other answer (the card is used, voting closed…) shows as a plain post would.
-					sending = false;
-					HTMLFormElement.prototype.submit.call(form);
-				},
-				function () {
-					clearTimeout(timer);
-					failed(navigator.onLine === false ? 'offline' : 'timeout');
-				}
-			);
+				);
+		}
+
+		// The action's answer: a redirect (received, or the card is gone from the cookie), a
+		// refusal of the card, a ballot the server would not read, or a server that failed.
+		function answered(status, result) {
+			if (result.type === 'redirect') {
+				window.location.replace(result.location);
+			} else if (result.type === 'error' && status < 500 && result.error && result.error.message) {
+				refused(result.error);
+			} else {
+				failed(result.type === 'failure' ? 'bad' : 'server');
+			}
+		}
+
+		// The card cannot be used (used, voting closed, unknown): the page a plain post shows.
+		function refused(error) {
+			var main = document.querySelector('main') || document.body;
+			var card = document.createElement('div');
+			card.className = 'card narrow centered';
+			card.setAttribute('role', 'alert');
+			var icon = document.createElement('p');
+			icon.className = 'status-icon warning';
+			icon.setAttribute('aria-hidden', 'true');
+			icon.textContent = '!';
+			var title = document.createElement('h1');
+			title.textContent = error.message;
+			card.appendChild(icon);
+			card.appendChild(title);
+			if (error.detail) {
+				var detail = document.createElement('p');
+				detail.textContent = error.detail;
+				card.appendChild(detail);
+			}
+			var help = document.createElement('p');
+			var link = document.createElement('a');
+			link.href = '/v';
+			link.textContent = form.getAttribute('data-help-link');
+			help.appendChild(link);
+			card.appendChild(help);
+			while (main.firstChild) main.removeChild(main.firstChild);
+			main.appendChild(card);
+			document.title = error.message + ' · ' + document.title.split(' · ').pop();
+			window.scrollTo(0, 0);
 		}
 
 		form.addEventListener('submit', function (event) {
@@ -96,7 +150,7 @@
 			}
 			// "Change my ballot" goes back to the ballot the ordinary way.
 			if (event.submitter && event.submitter.hasAttribute('formaction')) return;
-			if (!window.fetch || !window.FormData) return;
+			if (!window.fetch || !window.FormData || !window.URLSearchParams) return;
 			event.preventDefault();
 			if (navigator.onLine === false) failed('offline');
 			else send();

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: builds if needed, then measures in one run, on this machine:
- * - ballots per second, 10-person confidence ballots posted over HTTP (with Origin) to the
- *   production server at concurrency 50 (synchronous=FULL), and the same against a bare
+ * - ballots per second, 10-person confidence ballots posted over HTTP as the phone's script
+ *   posts them (./phone-cast.ts) to the production server at concurrency 50 (synchronous=FULL), and the same against a bare
  *   node:http + better-sqlite3 stand-in doing the same transaction: the stack's ceiling;
  * - p50 and p99 latency at a steady 500 ballots per second;
  * - the tally of 1,000,000 marks (100,000 ballots × 10 people) from the database;
@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { buildIfStale } from '../build-if-stale.js';
 import { sessionReport } from '../../src/lib/server/results';
 import { sessionById } from '../../src/lib/server/vote-sessions';
+import { PHONE_CAST_PATH, phoneCastAcknowledged, phoneCastRequest } from './phone-cast';
 import { seedClosedVote, seedOpenVote, SUBJECTS, type VotingSeed } from './seed';
 
 const CONCURRENCY = 50;
@@ -64,7 +65,7 @@ function stop(child: ChildProcess): Promise<void> {
 	});
 }
 
-/** Ballots posted as the review step's submit posts them, each with a card of its own. */
+/** Ballots posted as the phone's script posts them, each with a card of its own. */
 async function postBallots(
 	port: number,
 	seed: VotingSeed,
@@ -72,6 +73,7 @@ async function postBallots(
 ): Promise<{ accepted: number; refused: number; seconds: number; p50: number; p99: number }> {
 	const origin = `http://127.0.0.1:${port}`;
 	const field = seed.subjectIds.map((id) => `s.${id}`);
+	let accepted = 0;
 	const result = await autocannon({
 		url: origin,
 		connections: CONCURRENCY,
@@ -81,29 +83,22 @@ async function postBallots(
 		requests: [
 			{
 				method: 'POST',
-				path: '/v/ballot?/cast',
+				path: PHONE_CAST_PATH,
 				setupRequest: (request) => {
 					const token = seed.tokens.pop();
 					if (!token) throw new Error('the benchmark ran out of cards');
-					const form = new URLSearchParams(
-						field.map((name) => [name, MARKS[Math.floor(Math.random() * 3)] as string])
+					const marks = field.map(
+						(name) => [name, MARKS[Math.floor(Math.random() * 3)] as string] as const
 					);
-					form.set('submission', randomBytes(16).toString('base64url'));
-					return {
-						...request,
-						headers: {
-							origin,
-							accept: 'text/html',
-							'content-type': 'application/x-www-form-urlencoded',
-							cookie: `phieukin_card=t.${token}`
-						},
-						body: form.toString()
-					};
+					const submission = randomBytes(16).toString('base64url');
+					return { ...request, ...phoneCastRequest(origin, token, marks, submission) };
+				},
+				onResponse: (status, body) => {
+					if (phoneCastAcknowledged(status, body)) accepted++;
 				}
 			}
 		]
 	});
-	const accepted = result.statusCodeStats['303']?.count ?? 0;
 	return {
 		accepted,
 		refused: result.requests.total - accepted,

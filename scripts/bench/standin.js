@@ -1,6 +1,6 @@
 // The ceiling of this stack for the benchmark: a bare node:http server and better-sqlite3 doing
 // what the app does with a returned ballot (hash the card, consume it, store the ballot and its
-// marks and a receipt in one IMMEDIATE transaction, answer 303), with the same pragmas, on a
+// marks and a receipt in one IMMEDIATE transaction, answer the phone's script as the app does), with the same pragmas, on a
 // database with the app's own schema. Nothing else: no framework, no validation of the marks.
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
@@ -58,11 +58,12 @@ const server = createServer((request, response) => {
 				marks.map(([key, value]) => [key.slice(2), value]),
 				form.get('submission') ?? ''
 			);
-		response.writeHead(accepted ? 303 : 403, {
-			location: '/v/done',
+		// Answered as the app answers the phone's script: the action's redirect, as JSON.
+		response.writeHead(accepted ? 200 : 403, {
+			'content-type': 'application/json',
 			'set-cookie': 'phieukin_card=r; Path=/v; HttpOnly; SameSite=Lax; Max-Age=600'
 		});
-		response.end();
+		response.end(accepted ? '{"type":"redirect","status":303,"location":"/v/done"}' : '{}');
 	});
 });
 server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('stand-in ready'));
