@@ -9,7 +9,7 @@ const config = {
 	},
 	kit: {
 		adapter: adapter(),
-		// Replaced by a stricter check in hooks.server.ts (see src/lib/server/csrf.ts).
+		// Replaced by a stricter check in hooks.server.ts (see src/lib/server/http/csrf.ts).
 		csrf: { trustedOrigins: ['*'] },
 		csp: {
 			mode: 'auto',

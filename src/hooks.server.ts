@@ -14,8 +14,8 @@ import {
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
-import { declaresTooLargeBody, parseBodySizeLimit } from '$lib/server/body-size';
-import { isForgedRequest } from '$lib/server/csrf';
+import { declaresTooLargeBody, parseBodySizeLimit } from '$lib/server/http/body-size';
+import { isForgedRequest } from '$lib/server/http/csrf';
 import { env } from '$env/dynamic/private';
 import { db, migrateDatabase } from '$lib/server/db';
 

@@ -17,8 +17,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIfStale } from '../build-if-stale.js';
-import { sessionReport } from '../../src/lib/server/results';
-import { sessionById } from '../../src/lib/server/vote-sessions';
+import { sessionReport } from '../../src/lib/server/results/count';
+import { sessionById } from '../../src/lib/server/sessions/lifecycle';
 import { PHONE_CAST_PATH, phoneCastAcknowledged, phoneCastRequest } from './phone-cast';
 import { seedClosedVote, seedOpenVote, SUBJECTS, type VotingSeed } from './seed';
 

@@ -5,15 +5,15 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { createAccount } from '../../src/lib/server/auth/accounts';
-import { issueCards } from '../../src/lib/server/credentials';
+import { issueCards } from '../../src/lib/server/cards/ballot-cards';
 import { migrateDatabase, openDatabase, type AppDatabase } from '../../src/lib/server/db';
-import { addSubjects, listSubjects } from '../../src/lib/server/subjects';
+import { addSubjects, listSubjects } from '../../src/lib/server/sessions/subjects';
 import {
 	closeVoteSession,
 	createVoteSession,
 	openVoteSession,
 	recordAttendance
-} from '../../src/lib/server/vote-sessions';
+} from '../../src/lib/server/sessions/lifecycle';
 import { QD_96_2023 } from '../../src/lib/tally/presets';
 
 export const SUBJECTS = 10;

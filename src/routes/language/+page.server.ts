@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { z } from 'zod';
 import { cookieMaxAge, cookieName, locales } from '$lib/paraglide/runtime.js';
 import { safeNextPath } from '$lib/server/auth/guard';
-import { parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const languageSchema = z.object({

@@ -7,7 +7,7 @@ import { safeNextPath } from '$lib/server/auth/guard';
 import { attemptLogin, type LoginResult } from '$lib/server/auth/login';
 import { startSession } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
-import { noErrors, parseForm } from '$lib/server/forms';
+import { noErrors, parseForm } from '$lib/server/http/forms';
 import { loginSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 

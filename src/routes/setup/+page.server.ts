@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { countUsers, createFirstAdministrator } from '$lib/server/auth/accounts';
 import { startSession } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
-import { noErrors, parseForm } from '$lib/server/forms';
+import { noErrors, parseForm } from '$lib/server/http/forms';
 import { setupSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 

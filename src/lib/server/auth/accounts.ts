@@ -1,7 +1,7 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '$lib/server/db';
 import { user, type User, type UserRole } from '$lib/server/db/schema';
-import { generateId } from '$lib/server/ids';
+import { generateId } from '$lib/server/db/ids';
 import { hashPassword } from './password';
 import { invalidateUserSessions } from './session';
 

@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '$lib/server/db';
 import { preparedQueries } from '$lib/server/db/prepared';
 import { authSession, user, type UserRole } from '$lib/server/db/schema';
-import { generateSecret, sha256Hex } from '$lib/server/ids';
+import { generateSecret, sha256Hex } from '$lib/server/db/ids';
 
 /** A session ends after 2 hours without a request… */
 export const IDLE_TIMEOUT_MS = 2 * 60 * 60 * 1000;

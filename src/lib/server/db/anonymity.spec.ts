@@ -3,7 +3,7 @@
  * ballot table gains a linking column, a timestamp, a sequence or a rowid.
  */
 import { describe, expect, it } from 'vitest';
-import { hashCardCode, hashCardToken } from '../credentials';
+import { hashCardCode, hashCardToken } from '../cards/ballot-cards';
 import { castChoices, openSession } from '../testing/fixtures';
 import { createTestDatabase } from './testing';
 

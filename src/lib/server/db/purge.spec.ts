@@ -8,11 +8,11 @@ import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hashSubmission } from '../ballots';
-import { hashCardCode, hashCardToken, issueCards, type IssuedCard } from '../credentials';
+import { hashSubmission } from '../ballots/cast';
+import { hashCardCode, hashCardToken, issueCards, type IssuedCard } from '../cards/ballot-cards';
 import { castChoices, draftSession, organiser } from '../testing/fixtures';
-import { listSubjects } from '../subjects';
-import { closeVoteSession, openVoteSession, recordAttendance } from '../vote-sessions';
+import { listSubjects } from '../sessions/subjects';
+import { closeVoteSession, openVoteSession, recordAttendance } from '../sessions/lifecycle';
 import { migrateDatabase, openDatabase, type AppDatabase } from './index';
 
 const folders: string[] = [];

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { sessionReport } from '../results';
+import { sessionReport } from '../results/count';
 import { castChoices, openSession } from '../testing/fixtures';
-import { closeVoteSession, findVoteSession } from '../vote-sessions';
+import { closeVoteSession, findVoteSession } from '../sessions/lifecycle';
 import { reportCsv } from './csv';
 
 const admin = { id: '', username: '', displayName: '', role: 'admin' as const };

@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { GRADE_ABBREVIATIONS, GRADES, type Grade } from '$lib/tally/grades';
 import { floorHundredths } from '$lib/tally/rational';
 import { bandCondition, localized, markLabel } from '$lib/wording';
-import type { AppraisalReport, ConfidenceReport, Report } from '../results';
+import type { AppraisalReport, ConfidenceReport, Report } from '../results/count';
 
 /** Excel reads UTF-8 (and so Vietnamese diacritics) only when the file starts with a BOM. */
 const BYTE_ORDER_MARK = '\uFEFF';

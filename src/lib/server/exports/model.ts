@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { GRADES } from '$lib/tally/grades';
 import { reconcile } from '$lib/tally/confidence';
 import { floorHundredths, type Rational } from '$lib/tally/rational';
-import type { CommitteeMember } from '../committee';
-import type { Report } from '../results';
+import type { CommitteeMember } from '../sessions/committee';
+import type { Report } from '../results/count';
 
 const grade = z.enum(GRADES).nullable();
 /** Percent of the people convened, rounded half up to two decimals (90.1 for 90.10 %). */

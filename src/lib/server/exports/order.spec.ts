@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { castChoices, castScores, openAppraisal, openSession } from '../testing/fixtures';
-import { closeVoteSession, sessionById } from '../vote-sessions';
+import { closeVoteSession, sessionById } from '../sessions/lifecycle';
 import { exportData } from './index';
 
 const BALLOTS = 200;

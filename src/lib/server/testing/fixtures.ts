@@ -9,10 +9,10 @@ import { createAccount } from '../auth/accounts';
 import type { AuthenticatedUser } from '../auth/session';
 import type { AppDatabase } from '../db';
 import { createTestDatabase } from '../db/testing';
-import { castBallot, type CardKey } from '../ballots';
-import { issueCards, type IssuedCard } from '../credentials';
-import { addSubjects, listSubjects } from '../subjects';
-import { createVoteSession, openVoteSession, recordAttendance } from '../vote-sessions';
+import { castBallot, type CardKey } from '../ballots/cast';
+import { issueCards, type IssuedCard } from '../cards/ballot-cards';
+import { addSubjects, listSubjects } from '../sessions/subjects';
+import { createVoteSession, openVoteSession, recordAttendance } from '../sessions/lifecycle';
 
 export async function organiser(
 	db: AppDatabase,

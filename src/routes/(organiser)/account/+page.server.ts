@@ -5,7 +5,7 @@ import { requireUser } from '$lib/server/auth/guard';
 import { verifyPassword } from '$lib/server/auth/password';
 import { startSession } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
-import { errorOn, noErrors, parseForm } from '$lib/server/forms';
+import { errorOn, noErrors, parseForm } from '$lib/server/http/forms';
 import { changePasswordSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 

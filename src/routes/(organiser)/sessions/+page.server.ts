@@ -1,6 +1,6 @@
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { listVoteSessions } from '$lib/server/vote-sessions';
+import { listVoteSessions } from '$lib/server/sessions/lifecycle';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

@@ -8,7 +8,7 @@ import type { Period } from '$lib/periods';
 import { APPRAISAL_PRESETS, findAppraisalPreset } from '$lib/tally/appraisal-presets';
 import { DEFAULT_CRITERIA } from '$lib/tally/score-template';
 import { APPRAISAL_MODES, PERIOD_KINDS } from '$lib/server/db/schema';
-import type { AppraisalRules } from '$lib/server/session-rules';
+import type { AppraisalRules } from '$lib/server/sessions/rules';
 import { optionalText } from './form-fields';
 
 /** Criteria for a score sheet: the regulation's default, the session's own, or a saved template. */

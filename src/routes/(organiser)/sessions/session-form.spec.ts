@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ND_335_2025 } from '$lib/tally/appraisal-presets';
 import { QD_96_2023 } from '$lib/tally/presets';
 import { DEFAULT_CRITERIA } from '$lib/tally/score-template';
-import { parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/server/http/forms';
 import { sessionFormSchema, sessionFormValues } from './session-form';
 
 const base = {

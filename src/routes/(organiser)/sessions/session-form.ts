@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import type { SessionKind } from '$lib/server/db/schema';
-import type { SessionDetails } from '$lib/server/vote-sessions';
+import type { SessionDetails } from '$lib/server/sessions/lifecycle';
 import { appraisalRules, appraisalRulesShape, appraisalRulesValues } from './appraisal-rules';
 import { confidencePreset, confidenceRulesShape, confidenceRulesValues } from './confidence-rules';
 

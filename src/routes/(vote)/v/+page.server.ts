@@ -2,11 +2,11 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { Throttle } from '$lib/server/auth/throttle';
-import { setCardCookie } from '$lib/server/ballot-cookie';
-import { lookupCard } from '$lib/server/ballots';
-import { normaliseCardCode } from '$lib/server/card-code';
+import { setCardCookie } from '$lib/server/ballots/voter-cookie';
+import { lookupCard } from '$lib/server/ballots/cast';
+import { normaliseCardCode } from '$lib/server/cards/card-code';
 import { db } from '$lib/server/db';
-import { errorOn, parseForm } from '$lib/server/forms';
+import { errorOn, parseForm } from '$lib/server/http/forms';
 import type { Actions } from './$types';
 
 /** Typed codes are guessable only through this form; unknown codes slow an address down. */

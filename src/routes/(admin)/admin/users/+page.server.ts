@@ -11,7 +11,7 @@ import {
 } from '$lib/server/auth/accounts';
 import { requireRole } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { errorOn, parseForm } from '$lib/server/forms';
+import { errorOn, parseForm } from '$lib/server/http/forms';
 import { createUserSchema, resetPasswordSchema, userIdSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { db } from '$lib/server/db';
-import { publicOrigin } from '$lib/server/origin';
-import { projectorSession, projectorView } from '$lib/server/projector';
-import { qrDataUrl } from '$lib/server/qr';
+import { publicOrigin } from '$lib/server/http/origin';
+import { projectorSession, projectorView } from '$lib/server/results/projector';
+import { qrDataUrl } from '$lib/server/cards/qr';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, setHeaders }) => {

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { requireOrganiser } from '$lib/server/access';
+import { requireOrganiser } from '$lib/server/sessions/access';
 import { db } from '$lib/server/db';
-import { personHistory } from '$lib/server/history';
+import { personHistory } from '$lib/server/results/history';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

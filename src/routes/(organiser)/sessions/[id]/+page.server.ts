@@ -4,11 +4,11 @@ import { isoDateIn } from '$lib/format';
 import { locales } from '$lib/paraglide/runtime.js';
 import { quorumStatus } from '$lib/tally/confidence';
 import { periodText } from '$lib/wording';
-import { countingSession, organiserSession } from '$lib/server/access';
-import { confirmations, confirmCount, publish } from '$lib/server/publication';
+import { countingSession, organiserSession } from '$lib/server/sessions/access';
+import { confirmations, confirmCount, publish } from '$lib/server/results/publication';
 import { db } from '$lib/server/db';
-import { errorOn, parseForm } from '$lib/server/forms';
-import { listSubjects } from '$lib/server/subjects';
+import { errorOn, parseForm } from '$lib/server/http/forms';
+import { listSubjects } from '$lib/server/sessions/subjects';
 import {
 	cloneForNextPeriod,
 	closeVoteSession,
@@ -17,7 +17,7 @@ import {
 	openVoteSession,
 	recordAttendance,
 	turnout
-} from '$lib/server/vote-sessions';
+} from '$lib/server/sessions/lifecycle';
 import { attendanceSchema, confirmSchema, openSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,12 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { isoDateIn } from '$lib/format';
 import { m } from '$lib/paraglide/messages.js';
-import { requireOrganiser } from '$lib/server/access';
+import { requireOrganiser } from '$lib/server/sessions/access';
 import { db } from '$lib/server/db';
 import type { SessionKind } from '$lib/server/db/schema';
-import { errorOn, parseForm } from '$lib/server/forms';
-import { applyCriteria, listTemplates } from '$lib/server/templates';
-import { createVoteSession } from '$lib/server/vote-sessions';
+import { errorOn, parseForm } from '$lib/server/http/forms';
+import { applyCriteria, listTemplates } from '$lib/server/sessions/templates';
+import { createVoteSession } from '$lib/server/sessions/lifecycle';
 import { sessionFormSchema } from '../session-form';
 import type { Actions, PageServerLoad } from './$types';
 

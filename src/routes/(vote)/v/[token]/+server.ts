@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { setCardCookie } from '$lib/server/ballot-cookie';
+import { setCardCookie } from '$lib/server/ballots/voter-cookie';
 import type { RequestHandler } from './$types';
 
 /**

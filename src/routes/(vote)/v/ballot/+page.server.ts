@@ -1,17 +1,21 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { readCardCookie, setReceiptCookie, voterCookieHolds } from '$lib/server/ballot-cookie';
-import { readBallotForm } from '$lib/server/ballot-form';
-import { castBallotSoon } from '$lib/server/ballot-batch';
+import {
+	readCardCookie,
+	setReceiptCookie,
+	voterCookieHolds
+} from '$lib/server/ballots/voter-cookie';
+import { readBallotForm } from '$lib/server/ballots/ballot-form';
+import { castBallotSoon } from '$lib/server/ballots/batch';
 import {
 	acknowledgedSubmission,
 	lookupCard,
 	type CardKey,
 	type OpenBallot
-} from '$lib/server/ballots';
+} from '$lib/server/ballots/cast';
 import { db } from '$lib/server/db';
-import { generateSecret } from '$lib/server/ids';
-import { refuseCard } from '$lib/server/voter-refusals';
+import { generateSecret } from '$lib/server/db/ids';
+import { refuseCard } from '$lib/server/ballots/refusals';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The card in the voter's cookie; after voting, the confirmation; else the way back to /v. */

@@ -1,4 +1,4 @@
-import { readReceiptCookie } from '$lib/server/ballot-cookie';
+import { readReceiptCookie } from '$lib/server/ballots/voter-cookie';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ cookies }) => {

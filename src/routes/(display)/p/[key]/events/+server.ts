@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { db } from '$lib/server/db';
-import { projectorSession, projectorVersion } from '$lib/server/projector';
+import { projectorSession, projectorVersion } from '$lib/server/results/projector';
 import type { RequestHandler } from './$types';
 
 const POLL_MS = 2000;

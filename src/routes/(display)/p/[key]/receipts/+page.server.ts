@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { db } from '$lib/server/db';
-import { projectorSession } from '$lib/server/projector';
-import { receiptCodes } from '$lib/server/publication';
+import { projectorSession } from '$lib/server/results/projector';
+import { receiptCodes } from '$lib/server/results/publication';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url }) => {

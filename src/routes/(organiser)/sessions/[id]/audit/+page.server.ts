@@ -1,5 +1,5 @@
-import { organiserSession } from '$lib/server/access';
-import { auditTrail } from '$lib/server/audit';
+import { organiserSession } from '$lib/server/sessions/access';
+import { auditTrail } from '$lib/server/db/audit';
 import { db } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 

@@ -1,14 +1,19 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { organiserSession } from '$lib/server/access';
-import { printableCards } from '$lib/server/card-sheet';
-import { qrDataUrl } from '$lib/server/qr';
+import { organiserSession } from '$lib/server/sessions/access';
+import { printableCards } from '$lib/server/cards/card-sheet';
+import { qrDataUrl } from '$lib/server/cards/qr';
 import { wifiJoinText } from '$lib/wifi';
-import { cardCounts, issueCards, voidCardByCode, voidUnusedCards } from '$lib/server/credentials';
+import {
+	cardCounts,
+	issueCards,
+	voidCardByCode,
+	voidUnusedCards
+} from '$lib/server/cards/ballot-cards';
 import { db } from '$lib/server/db';
-import { errorOn, parseForm } from '$lib/server/forms';
-import { publicOrigin } from '$lib/server/origin';
-import { turnout } from '$lib/server/vote-sessions';
+import { errorOn, parseForm } from '$lib/server/http/forms';
+import { publicOrigin } from '$lib/server/http/origin';
+import { turnout } from '$lib/server/sessions/lifecycle';
 import { confirmSchema } from '../schema';
 import { issueSchema, voidCodeSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';

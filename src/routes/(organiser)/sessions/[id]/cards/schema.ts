@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_CARDS_PER_BATCH } from '$lib/server/credentials';
+import { MAX_CARDS_PER_BATCH } from '$lib/server/cards/ballot-cards';
 
 export const issueSchema = z.object({
 	count: z.coerce.number().int().min(1).max(MAX_CARDS_PER_BATCH),

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { organiserSession } from '$lib/server/access';
+import { organiserSession } from '$lib/server/sessions/access';
 import { createAccount } from '$lib/server/auth/accounts';
 import {
 	addCommitteeMember,
@@ -9,10 +9,10 @@ import {
 	listCommittee,
 	MAX_COMMITTEE,
 	removeCommitteeMember
-} from '$lib/server/committee';
+} from '$lib/server/sessions/committee';
 import { db } from '$lib/server/db';
-import { errorOn, parseForm } from '$lib/server/forms';
-import { setConfirmationsRequired } from '$lib/server/publication';
+import { errorOn, parseForm } from '$lib/server/http/forms';
+import { setConfirmationsRequired } from '$lib/server/results/publication';
 import { accountSchema, memberIdSchema, memberSchema, requiredSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 

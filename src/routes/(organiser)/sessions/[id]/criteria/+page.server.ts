@@ -1,11 +1,11 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
-import { organiserSession } from '$lib/server/access';
+import { organiserSession } from '$lib/server/sessions/access';
 import { db } from '$lib/server/db';
-import { errorOn, parseForm } from '$lib/server/forms';
-import { saveTemplate } from '$lib/server/templates';
-import { updateCriteria, type SessionView } from '$lib/server/vote-sessions';
+import { errorOn, parseForm } from '$lib/server/http/forms';
+import { saveTemplate } from '$lib/server/sessions/templates';
+import { updateCriteria, type SessionView } from '$lib/server/sessions/lifecycle';
 import { readCriteriaForm, SPARE_ROWS } from './criteria-form';
 import type { Actions, PageServerLoad } from './$types';
 

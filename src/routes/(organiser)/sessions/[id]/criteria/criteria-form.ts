@@ -11,8 +11,8 @@ import {
 	type Criterion,
 	type CriterionGroup
 } from '$lib/tally/score-template';
-import { readFields, type FieldErrors } from '$lib/server/forms';
-import { generateId } from '$lib/server/ids';
+import { readFields, type FieldErrors } from '$lib/server/http/forms';
+import { generateId } from '$lib/server/db/ids';
 
 /** Rows offered beyond the current criteria, so that a criterion can be added without JavaScript. */
 export const SPARE_ROWS = 3;

@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { organiserSession } from '$lib/server/access';
+import { organiserSession } from '$lib/server/sessions/access';
 import { db } from '$lib/server/db';
-import { errorOn, parseForm } from '$lib/server/forms';
-import { applyCriteria, listTemplates } from '$lib/server/templates';
-import { updateVoteSession } from '$lib/server/vote-sessions';
+import { errorOn, parseForm } from '$lib/server/http/forms';
+import { applyCriteria, listTemplates } from '$lib/server/sessions/templates';
+import { updateVoteSession } from '$lib/server/sessions/lifecycle';
 import { sessionFormSchema, sessionFormValues } from '../../session-form';
 import type { Actions, PageServerLoad } from './$types';
 

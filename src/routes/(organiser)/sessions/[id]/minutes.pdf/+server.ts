@@ -1,5 +1,5 @@
 import { getLocale } from '$lib/paraglide/runtime.js';
-import { countingSession } from '$lib/server/access';
+import { countingSession } from '$lib/server/sessions/access';
 import { db } from '$lib/server/db';
 import { downloadHeaders, exportData } from '$lib/server/exports';
 import { minutesPdf } from '$lib/server/exports/minutes';

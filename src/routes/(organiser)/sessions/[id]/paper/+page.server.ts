@@ -2,12 +2,12 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { ballotSpec } from '$lib/ballot-rules';
 import { m } from '$lib/paraglide/messages.js';
-import { countingSession, organiserSession } from '$lib/server/access';
-import { readBallotForm } from '$lib/server/ballot-form';
+import { countingSession, organiserSession } from '$lib/server/sessions/access';
+import { readBallotForm } from '$lib/server/ballots/ballot-form';
 import { db } from '$lib/server/db';
-import { errorOn, parseForm } from '$lib/server/forms';
-import { setPaperIssued, storePaperBallot } from '$lib/server/paper';
-import { listSubjects } from '$lib/server/subjects';
+import { errorOn, parseForm } from '$lib/server/http/forms';
+import { setPaperIssued, storePaperBallot } from '$lib/server/ballots/paper';
+import { listSubjects } from '$lib/server/sessions/subjects';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

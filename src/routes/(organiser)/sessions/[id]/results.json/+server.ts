@@ -1,4 +1,4 @@
-import { countingSession } from '$lib/server/access';
+import { countingSession } from '$lib/server/sessions/access';
 import { db } from '$lib/server/db';
 import { downloadHeaders, exportData } from '$lib/server/exports';
 import type { RequestHandler } from './$types';

@@ -1,11 +1,11 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { countingSession, organiserSession } from '$lib/server/access';
+import { countingSession, organiserSession } from '$lib/server/sessions/access';
 import { db } from '$lib/server/db';
-import { errorOn, parseForm } from '$lib/server/forms';
-import { sessionReport, type AppraisalReport } from '$lib/server/results';
-import { recordOrganiserGrades } from '$lib/server/subjects';
-import { meetingDetails, type SessionView } from '$lib/server/vote-sessions';
+import { errorOn, parseForm } from '$lib/server/http/forms';
+import { sessionReport, type AppraisalReport } from '$lib/server/results/count';
+import { recordOrganiserGrades } from '$lib/server/sessions/subjects';
+import { meetingDetails, type SessionView } from '$lib/server/sessions/lifecycle';
 import { gradesSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 

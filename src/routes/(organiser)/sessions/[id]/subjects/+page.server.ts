@@ -1,9 +1,9 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { parseSubjectList, type PasteProblem } from '$lib/subjects/paste';
-import { organiserSession } from '$lib/server/access';
+import { organiserSession } from '$lib/server/sessions/access';
 import { db } from '$lib/server/db';
-import { errorOn, parseForm } from '$lib/server/forms';
+import { errorOn, parseForm } from '$lib/server/http/forms';
 import {
 	addSubjects,
 	listSubjects,
@@ -12,7 +12,7 @@ import {
 	removeSubject,
 	updateSubject,
 	type SubjectChange
-} from '$lib/server/subjects';
+} from '$lib/server/sessions/subjects';
 import {
 	editSubjectSchema,
 	moveSubjectSchema,

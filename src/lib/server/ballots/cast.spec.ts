@@ -1,0 +1,100 @@
+import { count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { ballot, ballotChoice, credential } from '../db/schema';
+import { acknowledgedSubmission, lookupCard } from './cast';
+import { voidCardByCode } from '../cards/ballot-cards';
+import { closeVoteSession } from '../sessions/lifecycle';
+import { castChoices, openSession } from '../testing/fixtures';
+
+const NONCE = 'AAAAAAAAAAAAAAAAAAAAAA';
+const OTHER_NONCE = 'BBBBBBBBBBBBBBBBBBBBBB';
+
+function rows(db: Awaited<ReturnType<typeof openSession>>['db']) {
+	return {
+		ballots: db.select({ n: count() }).from(ballot).get()?.n,
+		choices: db.select({ n: count() }).from(ballotChoice).get()?.n,
+		used: db.select({ n: count() }).from(credential).where(eq(credential.status, 'used')).get()?.n
+	};
+}
+
+describe('castChoices', () => {
+	it('consumes the card and stores the ballot in one step', async () => {
+		const { db, cards, subjectIds } = await openSession();
+		const key = { kind: 'token' as const, value: cards[0]!.token };
+		const choices = new Map([
+			[subjectIds[0]!, 'high' as const],
+			[subjectIds[1]!, 'low' as const]
+		]);
+		expect(castChoices(db, key, choices, NONCE)).toMatchObject({ ok: true, repeated: false });
+		expect(rows(db)).toEqual({ ballots: 1, choices: 2, used: 1 });
+		expect(lookupCard(db, key)).toEqual({ ok: false, refusal: 'used' });
+	});
+
+	it('refuses a second ballot from the same card and changes nothing', async () => {
+		const { db, cards, subjectIds } = await openSession();
+		const key = { kind: 'token' as const, value: cards[0]!.token };
+		castChoices(db, key, new Map([[subjectIds[0]!, 'high']]), NONCE);
+		expect(castChoices(db, key, new Map([[subjectIds[0]!, 'low']]), OTHER_NONCE)).toEqual({
+			ok: false,
+			refusal: 'used'
+		});
+		expect(rows(db)).toEqual({ ballots: 1, choices: 1, used: 1 });
+	});
+
+	it('recognises a retry of an accepted submission without a second ballot', async () => {
+		const { db, cards, subjectIds } = await openSession();
+		const key = { kind: 'token' as const, value: cards[0]!.token };
+		const choices = new Map([[subjectIds[0]!, 'confidence' as const]]);
+		castChoices(db, key, choices, NONCE);
+		const first = castChoices(db, key, choices, NONCE);
+		expect(castChoices(db, key, choices, NONCE)).toMatchObject({ ok: true, repeated: true });
+		expect(rows(db)).toEqual({ ballots: 1, choices: 1, used: 1 });
+		// What the ballot page asks before reading the form again: same receipt, only this nonce.
+		expect(acknowledgedSubmission(db, key, NONCE)).toMatchObject({
+			repeated: true,
+			receipt: first.ok ? first.receipt : ''
+		});
+		expect(acknowledgedSubmission(db, key, OTHER_NONCE)).toBeNull();
+	});
+
+	it('accepts a card by its typed short code', async () => {
+		const { db, cards } = await openSession();
+		const key = { kind: 'code' as const, value: cards[1]!.code };
+		expect(castChoices(db, key, new Map(), NONCE)).toMatchObject({ ok: true, repeated: false });
+		// The same card is now used whichever way it is presented.
+		expect(lookupCard(db, { kind: 'token', value: cards[1]!.token })).toEqual({
+			ok: false,
+			refusal: 'used'
+		});
+	});
+
+	it('refuses a mark for someone not on this ballot, consuming nothing', async () => {
+		const { db, cards } = await openSession();
+		const key = { kind: 'token' as const, value: cards[0]!.token };
+		expect(castChoices(db, key, new Map([['someone-else', 'low']]), NONCE)).toEqual({
+			ok: false,
+			refusal: 'unfit'
+		});
+		expect(rows(db)).toEqual({ ballots: 0, choices: 0, used: 0 });
+		expect(lookupCard(db, key).ok).toBe(true);
+	});
+
+	it('refuses unknown, voided and closed-session cards alike', async () => {
+		const { db, cards, sessionId } = await openSession();
+		expect(castChoices(db, { kind: 'token', value: 'nope' }, new Map(), NONCE)).toEqual({
+			ok: false,
+			refusal: 'invalid'
+		});
+		voidCardByCode(db, sessionId, cards[0]!.code);
+		expect(lookupCard(db, { kind: 'token', value: cards[0]!.token })).toEqual({
+			ok: false,
+			refusal: 'invalid'
+		});
+		closeVoteSession(db, sessionId);
+		expect(castChoices(db, { kind: 'token', value: cards[1]!.token }, new Map(), NONCE)).toEqual({
+			ok: false,
+			refusal: 'invalid'
+		});
+		expect(rows(db)).toEqual({ ballots: 0, choices: 0, used: 0 });
+	});
+});

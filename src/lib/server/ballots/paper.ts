@@ -1,0 +1,71 @@
+/**
+ * Paper ballots, entered by the tally committee one at a time. Each becomes an ordinary
+ * anonymous ballot; only the number that came from paper is kept (a flag on the ballot would
+ * single out the few who voted on paper).
+ */
+import { eq, sql } from 'drizzle-orm';
+import { answersFit, ballotSpec, type Answers } from '$lib/ballot-rules';
+import type { AppDatabase } from '../db';
+import { subject, voteSession } from '../db/schema';
+import { recordAudit } from '../db/audit';
+import { storeAnswers } from './cast';
+import { rulesFromRow } from '../sessions/rules';
+
+export type PaperResult =
+	| { ok: true; entered: number }
+	| { ok: false; reason: 'not_counting' | 'exceeds_issued' | 'unfit' };
+
+/** Paper ballots are entered while voting is open or counting, never after publication. */
+export function storePaperBallot(
+	db: AppDatabase,
+	sessionId: string,
+	answers: Answers
+): PaperResult {
+	return db.transaction(
+		(tx): PaperResult => {
+			const session = tx.select().from(voteSession).where(eq(voteSession.id, sessionId)).get();
+			if (!session || session.state === 'draft' || session.publishedAt) {
+				return { ok: false, reason: 'not_counting' };
+			}
+			// Never more ballots back from paper than were handed out on paper.
+			if (session.paperReturned >= session.paperIssued)
+				return { ok: false, reason: 'exceeds_issued' };
+			const subjectIds = tx
+				.select({ id: subject.id })
+				.from(subject)
+				.where(eq(subject.sessionId, sessionId))
+				.all()
+				.map((row) => row.id);
+			if (!answersFit(ballotSpec(rulesFromRow(session)), new Set(subjectIds), answers)) {
+				return { ok: false, reason: 'unfit' };
+			}
+			storeAnswers(db, sessionId, answers);
+			tx.update(voteSession)
+				.set({ paperReturned: sql`${voteSession.paperReturned} + 1` })
+				.where(eq(voteSession.id, sessionId))
+				.run();
+			return { ok: true, entered: session.paperReturned + 1 };
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/** How many paper ballots were handed out; never fewer than were already entered. */
+export function setPaperIssued(
+	db: AppDatabase,
+	sessionId: string,
+	count: number,
+	actorId: string
+): 'ok' | 'below_entered' | 'published' {
+	return db.transaction(
+		(tx) => {
+			const session = tx.select().from(voteSession).where(eq(voteSession.id, sessionId)).get();
+			if (!session || session.publishedAt) return 'published';
+			if (count < session.paperReturned) return 'below_entered';
+			tx.update(voteSession).set({ paperIssued: count }).where(eq(voteSession.id, sessionId)).run();
+			recordAudit(tx, sessionId, actorId, 'paper_issued', String(count));
+			return 'ok';
+		},
+		{ behavior: 'immediate' }
+	);
+}

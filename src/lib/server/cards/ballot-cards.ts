@@ -1,0 +1,175 @@
+/**
+ * QR ballot cards. A card's token and short code exist in clear only in the response that
+ * prints them; the database keeps their SHA-256. Nothing records who received which card.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { AppDatabase } from '../db';
+import { credential, voteSession, type VoteSession } from '../db/schema';
+import { generateCardCode, normaliseCardCode } from './card-code';
+import { generateSecret, sha256Hex, shuffle } from '../db/ids';
+import { recordAudit } from '../db/audit';
+
+/** A printed card: what goes into the QR code and what is printed for typing. */
+export interface IssuedCard {
+	token: string;
+	code: string;
+}
+
+export const MAX_CARDS_PER_BATCH = 1000;
+
+export function hashCardToken(token: string): string {
+	return sha256Hex(`token:${token}`);
+}
+
+export function hashCardCode(code: string): string {
+	return sha256Hex(`code:${code}`);
+}
+
+/**
+ * Issues `count` new cards for a session that is not closed, in one transaction, and returns
+ * them shuffled (the caller prints them once; they cannot be shown again).
+ */
+export function issueCards(
+	db: AppDatabase,
+	sessionId: string,
+	count: number,
+	actorId: string | null = null
+): IssuedCard[] {
+	// Codes are unique across all sessions; a clash among 48-bit codes is rare enough that
+	// drawing the whole batch again is the simplest correct answer.
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return insertCards(db, sessionId, count, actorId);
+		} catch (error) {
+			const clash = error instanceof Error && /UNIQUE/.test(error.message);
+			if (!clash || attempt === 3) throw error;
+		}
+	}
+}
+
+function insertCards(
+	db: AppDatabase,
+	sessionId: string,
+	count: number,
+	actorId: string | null
+): IssuedCard[] {
+	const cards = Array.from({ length: count }, () => ({
+		token: generateSecret(128),
+		code: generateCardCode()
+	}));
+	db.transaction(
+		(tx) => {
+			tx.insert(credential)
+				.values(
+					cards.map((card) => ({
+						tokenHash: hashCardToken(card.token),
+						codeHash: hashCardCode(card.code),
+						sessionId
+					}))
+				)
+				.run();
+			tx.update(voteSession)
+				.set({ cardsIssued: sql`${voteSession.cardsIssued} + ${count}` })
+				.where(eq(voteSession.id, sessionId))
+				.run();
+			recordAudit(tx, sessionId, actorId, 'cards_issued', String(count));
+		},
+		{ behavior: 'immediate' }
+	);
+	return shuffle(cards);
+}
+
+export type VoidResult = 'voided' | 'not_found' | 'already_used' | 'already_void';
+
+/** Voids one unused card of this session, identified by the code printed on it. */
+export function voidCardByCode(db: AppDatabase, sessionId: string, typedCode: string): VoidResult {
+	const code = normaliseCardCode(typedCode);
+	if (!code) return 'not_found';
+	return db.transaction(
+		(tx) => {
+			const card = tx
+				.select({ status: credential.status })
+				.from(credential)
+				.where(
+					and(eq(credential.codeHash, hashCardCode(code)), eq(credential.sessionId, sessionId))
+				)
+				.get();
+			if (!card) return 'not_found';
+			if (card.status === 'used') return 'already_used';
+			if (card.status === 'void') return 'already_void';
+			tx.update(credential)
+				.set({ status: 'void' })
+				.where(eq(credential.codeHash, hashCardCode(code)))
+				.run();
+			tx.update(voteSession)
+				.set({ cardsVoided: sql`${voteSession.cardsVoided} + 1` })
+				.where(eq(voteSession.id, sessionId))
+				.run();
+			return 'voided';
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/** Voids every card not yet used; returns how many. */
+export function voidUnusedCards(db: AppDatabase, sessionId: string): number {
+	return db.transaction(
+		(tx) => {
+			const { changes } = tx
+				.update(credential)
+				.set({ status: 'void' })
+				.where(and(eq(credential.sessionId, sessionId), eq(credential.status, 'unused')))
+				.run();
+			tx.update(voteSession)
+				.set({ cardsVoided: sql`${voteSession.cardsVoided} + ${changes}` })
+				.where(eq(voteSession.id, sessionId))
+				.run();
+			return changes;
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+export interface CardCounts {
+	unused: number;
+	used: number;
+	void: number;
+}
+
+/**
+ * Cards by status, from the session's own counters: every ballot from a phone consumed exactly
+ * one card (see ballots.ts), so this holds after the cards themselves are purged.
+ */
+export function cardCounts(
+	session: Pick<VoteSession, 'cardsIssued' | 'cardsVoided' | 'paperReturned'>,
+	returned: number
+): CardCounts {
+	const used = returned - session.paperReturned;
+	return {
+		used,
+		void: session.cardsVoided,
+		unused: session.cardsIssued - session.cardsVoided - used
+	};
+}
+
+type Writer = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
+
+/**
+ * Deletes every card of a session; the caller holds the transaction and then calls
+ * `scrubDeletedCards`. Once a session closes its cards can open nothing, and their hashes are
+ * the last thing that could tie a used card to anything.
+ */
+export function purgeCards(tx: Writer, sessionId: string): void {
+	tx.delete(credential).where(eq(credential.sessionId, sessionId)).run();
+}
+
+/**
+ * Makes deleted cards unrecoverable from the files. `secure_delete` zeroes the deleted cells,
+ * but a B-tree's interior pages keep copies of some keys as dividers after their rows are gone:
+ * REINDEX rebuilds the card table's trees (freed pages are zeroed), and a TRUNCATE checkpoint
+ * copies the clean pages into the database and empties the write-ahead log.
+ */
+export function scrubDeletedCards(db: AppDatabase): void {
+	db.$client.exec('REINDEX credential');
+	db.$client.pragma('wal_checkpoint(TRUNCATE)');
+}

@@ -1,0 +1,130 @@
+/**
+ * What the meeting-room screen may show. Before publication: the session, how to vote and a
+ * coarse turnout; never a per-person figure. After publication: the result.
+ */
+import { eq } from 'drizzle-orm';
+import type { Period } from '$lib/periods';
+import type { Grade } from '$lib/tally/grades';
+import type { ConfidenceBand } from '$lib/tally/presets';
+import type { AppDatabase } from '../db';
+import { voteSession } from '../db/schema';
+import { sessionReport } from './count';
+import { sessionById, turnout, type SessionView } from '../sessions/lifecycle';
+
+/** Turnout moves in tenths, so the screen never shows the moment one particular ballot arrived. */
+export const TURNOUT_STEPS = 10;
+
+export function projectorSession(db: AppDatabase, key: string): SessionView | undefined {
+	if (!/^[A-Za-z0-9_-]{22}$/.test(key)) return undefined;
+	const row = db
+		.select({ id: voteSession.id })
+		.from(voteSession)
+		.where(eq(voteSession.projectorKey, key))
+		.get();
+	return row ? sessionById(db, row.id) : undefined;
+}
+
+export type ProjectorResult =
+	| {
+			kind: 'confidence';
+			convened: number;
+			rows: {
+				fullName: string;
+				jobTitle: string;
+				percent: { high: number; confidence: number; low: number; blank: number };
+				band: ConfidenceBand | null;
+			}[];
+	  }
+	| {
+			kind: 'appraisal';
+			mode: 'grades' | 'scores';
+			rows: {
+				fullName: string;
+				jobTitle: string;
+				grade: Grade | null;
+				/** Hundredths of a point, truncated; score sheets only. */
+				score: { numerator: number; denominator: number } | null;
+				counts: Record<Grade, number> | null;
+			}[];
+	  };
+
+export interface ProjectorView {
+	title: string;
+	organisation: string;
+	period: Period | null;
+	state: 'draft' | 'open' | 'closed';
+	published: boolean;
+	/** 0 to TURNOUT_STEPS. */
+	turnoutStep: number;
+	/** Exact figures, once voting has closed. */
+	returned: number | null;
+	helpUrl: string;
+	result: ProjectorResult | null;
+}
+
+function publishedResult(db: AppDatabase, session: SessionView): ProjectorResult {
+	const report = sessionReport(db, session);
+	if (report.kind === 'confidence') {
+		return {
+			kind: 'confidence',
+			convened: report.result.convened,
+			rows: report.subjects.map((person, index) => {
+				const row = report.result.subjects[index];
+				return {
+					fullName: person.fullName,
+					jobTitle: person.jobTitle,
+					percent: {
+						high: row?.percent.high ?? 0,
+						confidence: row?.percent.confidence ?? 0,
+						low: row?.percent.low ?? 0,
+						blank: row?.percent.blank ?? 0
+					},
+					band: row?.band ?? null
+				};
+			})
+		};
+	}
+	return {
+		kind: 'appraisal',
+		mode: report.rules.mode,
+		rows: report.rows.map((row) => ({
+			fullName: row.subject.fullName,
+			jobTitle: row.subject.jobTitle,
+			grade: row.subject.finalGrade ?? row.capped,
+			score: row.score?.total ?? null,
+			counts: row.votes?.counts ?? null
+		}))
+	};
+}
+
+function coarseTurnout(db: AppDatabase, session: SessionView) {
+	const figures = turnout(db, session);
+	const issued = figures.cardsIssued + figures.paperIssued;
+	const share = issued === 0 ? 0 : Math.min(1, figures.returned / issued);
+	return { figures, step: Math.floor(share * TURNOUT_STEPS) };
+}
+
+export function projectorView(
+	db: AppDatabase,
+	session: SessionView,
+	origin: string
+): ProjectorView {
+	const { figures, step } = coarseTurnout(db, session);
+	const published = session.publishedAt !== null;
+	return {
+		title: session.title,
+		organisation: session.organisation,
+		period: session.rules.kind === 'appraisal' ? session.rules.period : null,
+		state: session.state,
+		published,
+		turnoutStep: step,
+		returned: session.state === 'closed' ? figures.returned : null,
+		helpUrl: `${origin}/v`,
+		result: published ? publishedResult(db, session) : null
+	};
+}
+
+/** What changes the screen, as a cheap fingerprint for the event stream to compare. */
+export function projectorVersion(db: AppDatabase, session: SessionView): string {
+	return `${session.state}:${session.publishedAt !== null}:${coarseTurnout(db, session).step}`;
+}

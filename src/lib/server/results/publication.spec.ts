@@ -1,0 +1,169 @@
+import { count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { auditTrail } from '../db/audit';
+import { receiptCode } from '../ballots/cast';
+import { createAccount } from '../auth/accounts';
+import {
+	addCommitteeMember,
+	isCommitteeMember,
+	linkMemberAccount,
+	listCommittee
+} from '../sessions/committee';
+import { ballot, receipt } from '../db/schema';
+import { setPaperIssued, storePaperBallot } from '../ballots/paper';
+import { projectorSession, projectorView } from './projector';
+import { confirmCount, publish, receiptCodes, setConfirmationsRequired } from './publication';
+import { castChoices, openSession } from '../testing/fixtures';
+import { closeVoteSession, sessionById } from '../sessions/lifecycle';
+
+const nonce = (index: number) => `${index}`.padStart(22, 'N');
+
+async function committeeAccount(
+	db: Awaited<ReturnType<typeof openSession>>['db'],
+	sessionId: string,
+	name: string
+) {
+	addCommitteeMember(db, sessionId, { fullName: name, roleTitle: 'Thành viên' });
+	const member = listCommittee(db, sessionId).find((entry) => entry.fullName === name)!;
+	const created = await createAccount(db, {
+		username: name.toLowerCase(),
+		displayName: name,
+		password: 'ban kiểm phiếu 2026',
+		role: 'tally'
+	});
+	if (!created.ok) throw new Error('account not created');
+	linkMemberAccount(db, sessionId, member.id, created.user.id);
+	return created.user.id;
+}
+
+describe('receipts', () => {
+	it('are stored apart from ballots, repeat for a retried submission, and list alphabetically', async () => {
+		const { db, sessionId, cards, subjectIds } = await openSession({ cards: 3 });
+		const results = cards.map((card, index) =>
+			castChoices(
+				db,
+				{ kind: 'token', value: card.token },
+				new Map([[subjectIds[0]!, 'high']]),
+				nonce(index)
+			)
+		);
+		const codes = results.map((result) => (result.ok ? result.receipt : ''));
+		expect(codes.every((code) => /^[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}$/.test(code))).toBe(
+			true
+		);
+		expect(codes[0]).toBe(receiptCode(nonce(0)));
+		const retry = castChoices(db, { kind: 'token', value: cards[0]!.token }, new Map(), nonce(0));
+		expect(retry).toMatchObject({ ok: true, repeated: true, receipt: codes[0] });
+		expect(receiptCodes(db, sessionId)).toEqual([...codes].sort());
+		const columns = db.$client.prepare("select name from pragma_table_info('receipt')").all();
+		expect(columns).toEqual([{ name: 'session_id' }, { name: 'code' }]);
+		expect(() => db.$client.prepare('select rowid from receipt').all()).toThrow(/no such column/);
+		expect(db.select({ n: count() }).from(receipt).get()?.n).toBe(3);
+	});
+});
+
+describe('paper ballots', () => {
+	it('become ordinary ballots, never more than were handed out on paper', async () => {
+		const { db, ownerId, sessionId, subjectIds } = await openSession({ cards: 2 });
+		const answers = { kind: 'choices' as const, choices: new Map([[subjectIds[0]!, 'low']]) };
+		expect(storePaperBallot(db, sessionId, answers)).toEqual({
+			ok: false,
+			reason: 'exceeds_issued'
+		});
+		expect(setPaperIssued(db, sessionId, 2, ownerId)).toBe('ok');
+		expect(storePaperBallot(db, sessionId, answers)).toEqual({ ok: true, entered: 1 });
+		expect(storePaperBallot(db, sessionId, { kind: 'choices', choices: new Map() })).toEqual({
+			ok: true,
+			entered: 2
+		});
+		expect(storePaperBallot(db, sessionId, answers)).toEqual({
+			ok: false,
+			reason: 'exceeds_issued'
+		});
+		expect(setPaperIssued(db, sessionId, 1, ownerId)).toBe('below_entered');
+		const rows = db.select().from(ballot).where(eq(ballot.sessionId, sessionId)).all();
+		expect(rows.map((row) => row.blank).sort()).toEqual([false, true]);
+		expect(sessionById(db, sessionId)).toMatchObject({ paperIssued: 2, paperReturned: 2 });
+	});
+
+	it('refuse a mark that does not fit, and any entry after publication', async () => {
+		const { db, ownerId, sessionId, subjectIds } = await openSession();
+		setPaperIssued(db, sessionId, 5, ownerId);
+		expect(
+			storePaperBallot(db, sessionId, {
+				kind: 'choices',
+				choices: new Map([[subjectIds[0]!, 'good']])
+			})
+		).toEqual({
+			ok: false,
+			reason: 'unfit'
+		});
+		closeVoteSession(db, sessionId);
+		publish(db, sessionId, ownerId);
+		expect(storePaperBallot(db, sessionId, { kind: 'choices', choices: new Map() })).toEqual({
+			ok: false,
+			reason: 'not_counting'
+		});
+	});
+});
+
+describe('confirmation and publication', () => {
+	it('needs the confirmations asked for, once each, and writes every step to the audit trail', async () => {
+		const { db, ownerId, sessionId } = await openSession();
+		const first = await committeeAccount(db, sessionId, 'Lan');
+		const second = await committeeAccount(db, sessionId, 'Minh');
+		expect(isCommitteeMember(db, sessionId, first)).toBe(true);
+		setConfirmationsRequired(db, sessionId, 2);
+		expect(confirmCount(db, sessionId, first)).toBe('not_closed');
+		closeVoteSession(db, sessionId, ownerId);
+		expect(confirmCount(db, sessionId, first)).toBe('ok');
+		expect(confirmCount(db, sessionId, first)).toBe('already');
+		expect(publish(db, sessionId, first)).toEqual({
+			ok: false,
+			reason: 'needs_confirmations',
+			have: 1,
+			need: 2
+		});
+		expect(confirmCount(db, sessionId, second)).toBe('ok');
+		expect(publish(db, sessionId, first)).toEqual({ ok: true });
+		expect(publish(db, sessionId, first)).toEqual({ ok: false, reason: 'already' });
+		expect(auditTrail(db, sessionId).map((entry) => entry.action)).toEqual([
+			'cards_issued',
+			'opened',
+			'closed',
+			'count_confirmed',
+			'count_confirmed',
+			'published'
+		]);
+	});
+});
+
+describe('the projector', () => {
+	it('shows no per-person figure before publication, and turnout only in tenths', async () => {
+		const { db, ownerId, sessionId, cards, subjectIds } = await openSession({ cards: 10 });
+		const session = sessionById(db, sessionId)!;
+		const key = session.projectorKey;
+		expect(projectorSession(db, key)?.id).toBe(sessionId);
+		expect(projectorSession(db, 'x')).toBeUndefined();
+		for (const [index, card] of cards.slice(0, 3).entries()) {
+			castChoices(
+				db,
+				{ kind: 'token', value: card.token },
+				new Map([[subjectIds[0]!, 'low']]),
+				nonce(index)
+			);
+		}
+		const open = projectorView(db, sessionById(db, sessionId)!, 'http://room');
+		expect(open).toMatchObject({ state: 'open', turnoutStep: 3, returned: null, result: null });
+		closeVoteSession(db, sessionId);
+		const closed = projectorView(db, sessionById(db, sessionId)!, 'http://room');
+		expect(closed).toMatchObject({ state: 'closed', returned: 3, result: null });
+		expect(JSON.stringify(closed)).not.toContain('Người số 1');
+		publish(db, sessionId, ownerId);
+		const published = projectorView(db, sessionById(db, sessionId)!, 'http://room');
+		expect(published.result).toMatchObject({
+			kind: 'confidence',
+			rows: [{ fullName: 'Người số 1', percent: { low: 3000 } }, {}, {}]
+		});
+	});
+});

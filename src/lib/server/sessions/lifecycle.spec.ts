@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { locales } from '$lib/paraglide/runtime.js';
+import { ND_335_2025 } from '$lib/tally/appraisal-presets';
+import { QD_41_2021 } from '$lib/tally/presets';
+import { DEFAULT_CRITERIA } from '$lib/tally/score-template';
+import { periodText } from '$lib/wording';
+import { addSubjects, listSubjects } from './subjects';
+import { createTestDatabase } from '../db/testing';
+import { draftSession, organiser } from '../testing/fixtures';
+import {
+	cloneForNextPeriod,
+	closeVoteSession,
+	createVoteSession,
+	deleteDraftSession,
+	findVoteSession,
+	listVoteSessions,
+	openVoteSession,
+	recordAttendance,
+	updateVoteSession
+} from './lifecycle';
+
+describe('access to sessions', () => {
+	it('shows an organiser only their own sessions, newest first, and an admin all of them', async () => {
+		const db = createTestDatabase();
+		const alice = await organiser(db, 'alice');
+		const bob = await organiser(db, 'bob');
+		const admin = await organiser(db, 'admin', 'admin');
+		const first = draftSession(db, alice.id);
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		const second = draftSession(db, alice.id);
+		const bobs = draftSession(db, bob.id);
+
+		expect(listVoteSessions(db, alice).map((s) => s.id)).toEqual([second, first]);
+		expect(listVoteSessions(db, admin).map((s) => s.id)).toEqual([bobs, second, first]);
+		expect(findVoteSession(db, alice, bobs)).toBeUndefined();
+		expect(findVoteSession(db, admin, bobs)?.id).toBe(bobs);
+	});
+
+	it('reads back the preset copy stored with the session', async () => {
+		const db = createTestDatabase();
+		const alice = await organiser(db, 'alice');
+		const id = draftSession(db, alice.id, { preset: QD_41_2021 });
+		expect(findVoteSession(db, alice, id)?.rules).toEqual({
+			kind: 'confidence',
+			preset: QD_41_2021
+		});
+	});
+});
+
+describe('the draft → open → closed life cycle', () => {
+	it('refuses to open without attendance, then without the quorum, stating the numbers', async () => {
+		const db = createTestDatabase();
+		const alice = await organiser(db, 'alice');
+		const id = draftSession(db, alice.id, { convened: 30 });
+		expect(openVoteSession(db, id, null)).toEqual({ ok: false, reason: 'no_attendance' });
+		recordAttendance(db, id, 19);
+		expect(openVoteSession(db, id, null)).toEqual({
+			ok: false,
+			reason: 'quorum',
+			present: 19,
+			convened: 30,
+			needed: 20
+		});
+		recordAttendance(db, id, 20);
+		expect(openVoteSession(db, id, null)).toEqual({ ok: true });
+		expect(findVoteSession(db, alice, id)).toMatchObject({
+			state: 'open',
+			quorumOverrideReason: null
+		});
+	});
+
+	it('opens without the quorum only with a recorded reason', async () => {
+		const db = createTestDatabase();
+		const alice = await organiser(db, 'alice');
+		const id = draftSession(db, alice.id, { convened: 30 });
+		recordAttendance(db, id, 12);
+		expect(openVoteSession(db, id, 'Mưa bão, nhiều đại biểu không đến được')).toEqual({ ok: true });
+		expect(findVoteSession(db, alice, id)?.quorumOverrideReason).toBe(
+			'Mưa bão, nhiều đại biểu không đến được'
+		);
+	});
+
+	it('refuses to open with nobody on the ballot', async () => {
+		const db = createTestDatabase();
+		const alice = await organiser(db, 'alice');
+		const id = draftSession(db, alice.id, { subjects: 0 });
+		recordAttendance(db, id, 10);
+		expect(openVoteSession(db, id, null)).toEqual({ ok: false, reason: 'no_subjects' });
+	});
+
+	it('changes details, N and attendance only in draft, and never N below attendance', async () => {
+		const db = createTestDatabase();
+		const alice = await organiser(db, 'alice');
+		const id = draftSession(db, alice.id, { convened: 10 });
+		const session = findVoteSession(db, alice, id)!;
+		expect(recordAttendance(db, id, 11)).toBe('present_exceeds_convened');
+		expect(recordAttendance(db, id, 8)).toBe('ok');
+		expect(updateVoteSession(db, id, { ...session, convened: 7 })).toBe('present_exceeds_convened');
+		expect(updateVoteSession(db, id, { ...session, convened: 9 })).toBe('ok');
+		openVoteSession(db, id, null);
+		expect(updateVoteSession(db, id, { ...session, convened: 9 })).toBe('not_draft');
+		expect(recordAttendance(db, id, 9)).toBe('not_draft');
+		expect(deleteDraftSession(db, id)).toBe(false);
+	});
+
+	it('closes once, and only an open session', async () => {
+		const db = createTestDatabase();
+		const alice = await organiser(db, 'alice');
+		const id = draftSession(db, alice.id);
+		expect(closeVoteSession(db, id)).toBe(false);
+		recordAttendance(db, id, 10);
+		openVoteSession(db, id, null);
+		expect(closeVoteSession(db, id)).toBe(true);
+		expect(closeVoteSession(db, id)).toBe(false);
+		expect(openVoteSession(db, id, null)).toEqual({ ok: false, reason: 'not_draft' });
+	});
+});
+
+describe('cloneForNextPeriod', () => {
+	it('copies people (as the same persons), mode, criteria and rules into the next quarter', async () => {
+		const db = createTestDatabase();
+		const alice = await organiser(db, 'alice');
+		const id = createVoteSession(db, alice.id, {
+			title: 'Đánh giá, xếp loại chất lượng quý IV năm 2026',
+			organisation: 'Chi bộ',
+			meetingDate: '2026-12-20',
+			meetingTime: null,
+			place: 'Phòng họp',
+			convened: 4,
+			rules: {
+				kind: 'appraisal',
+				preset: ND_335_2025,
+				mode: 'scores',
+				period: { kind: 'quarter', year: 2026, quarter: 4 },
+				criteria: DEFAULT_CRITERIA.map((criterion) => ({ ...criterion }))
+			}
+		});
+		addSubjects(db, id, [
+			{ fullName: 'An', jobTitle: 'Trưởng phòng' },
+			{ fullName: 'Bình', jobTitle: '' }
+		]);
+		recordAttendance(db, id, 4);
+		const source = findVoteSession(db, alice, id)!;
+		const cloneId = cloneForNextPeriod(db, source, alice.id, '2027-03-25', (period) =>
+			locales.map((locale) => periodText(period, locale))
+		);
+		const clone = findVoteSession(db, alice, cloneId!)!;
+		expect(clone).toMatchObject({
+			title: 'Đánh giá, xếp loại chất lượng quý I năm 2027',
+			meetingDate: '2027-03-25',
+			present: null,
+			state: 'draft',
+			rules: {
+				kind: 'appraisal',
+				mode: 'scores',
+				period: { kind: 'quarter', year: 2027, quarter: 1 },
+				criteria: DEFAULT_CRITERIA
+			}
+		});
+		const before = listSubjects(db, id);
+		const after = listSubjects(db, cloneId!);
+		expect(after.map((s) => [s.fullName, s.position, s.personId])).toEqual(
+			before.map((s) => [s.fullName, s.position, s.personId])
+		);
+		expect(after.map((s) => s.id)).not.toEqual(before.map((s) => s.id));
+	});
+
+	it('does not clone a confidence vote', async () => {
+		const db = createTestDatabase();
+		const alice = await organiser(db, 'alice');
+		const id = draftSession(db, alice.id);
+		expect(
+			cloneForNextPeriod(db, findVoteSession(db, alice, id)!, alice.id, '2027-01-01', () => [])
+		).toBeNull();
+	});
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../db/testing';
+import {
+	addSubjects,
+	listSubjects,
+	MAX_SUBJECTS,
+	moveSubject,
+	removeSubject,
+	updateSubject
+} from './subjects';
+import { draftSession, organiser } from '../testing/fixtures';
+import { openVoteSession, recordAttendance } from './lifecycle';
+
+async function draft(subjects = 4) {
+	const db = createTestDatabase();
+	const owner = await organiser(db);
+	const sessionId = draftSession(db, owner.id, { subjects });
+	const names = () => listSubjects(db, sessionId).map((person) => person.fullName);
+	const positions = () => listSubjects(db, sessionId).map((person) => person.position);
+	const idOf = (index: number) => listSubjects(db, sessionId)[index]!.id;
+	return { db, sessionId, names, positions, idOf };
+}
+
+describe('subjects', () => {
+	it('append in order and keep 60 people on one ballot', async () => {
+		const { db, sessionId, names, positions } = await draft(0);
+		const people = Array.from({ length: 60 }, (_, i) => ({
+			fullName: `Đại biểu ${i + 1}`,
+			jobTitle: ''
+		}));
+		expect(addSubjects(db, sessionId, people)).toBe('ok');
+		expect(names()).toHaveLength(60);
+		expect(names()[59]).toBe('Đại biểu 60');
+		expect(positions()).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+	});
+
+	it('move up and down by swapping with the neighbour, and stop at the ends', async () => {
+		const { db, sessionId, names, idOf } = await draft(3);
+		expect(moveSubject(db, sessionId, idOf(2), 'up')).toBe('ok');
+		expect(names()).toEqual(['Người số 1', 'Người số 3', 'Người số 2']);
+		expect(moveSubject(db, sessionId, idOf(0), 'up')).toBe('ok');
+		expect(moveSubject(db, sessionId, idOf(2), 'down')).toBe('ok');
+		expect(names()).toEqual(['Người số 1', 'Người số 3', 'Người số 2']);
+	});
+
+	it('close the gap when someone is removed', async () => {
+		const { db, sessionId, names, positions, idOf } = await draft(4);
+		expect(removeSubject(db, sessionId, idOf(1))).toBe('ok');
+		expect(names()).toEqual(['Người số 1', 'Người số 3', 'Người số 4']);
+		expect(positions()).toEqual([1, 2, 3]);
+	});
+
+	it('refuse an id from another session', async () => {
+		const { db, sessionId } = await draft(2);
+		const other = await draft(2);
+		expect(updateSubject(db, sessionId, other.idOf(0), { fullName: 'X', jobTitle: '' })).toBe(
+			'not_found'
+		);
+		expect(removeSubject(db, sessionId, other.idOf(0))).toBe('not_found');
+	});
+
+	it(`refuse more than ${MAX_SUBJECTS} people, adding none of a batch that would pass it`, async () => {
+		const { db, sessionId, names } = await draft(MAX_SUBJECTS - 1);
+		expect(
+			addSubjects(db, sessionId, [
+				{ fullName: 'A', jobTitle: '' },
+				{ fullName: 'B', jobTitle: '' }
+			])
+		).toBe('too_many');
+		expect(names()).toHaveLength(MAX_SUBJECTS - 1);
+	});
+
+	it('freeze once voting opens', async () => {
+		const { db, sessionId, names, idOf } = await draft(2);
+		recordAttendance(db, sessionId, 10);
+		openVoteSession(db, sessionId, null);
+		expect(addSubjects(db, sessionId, [{ fullName: 'Late', jobTitle: '' }])).toBe('not_draft');
+		expect(updateSubject(db, sessionId, idOf(0), { fullName: 'X', jobTitle: '' })).toBe(
+			'not_draft'
+		);
+		expect(moveSubject(db, sessionId, idOf(1), 'up')).toBe('not_draft');
+		expect(removeSubject(db, sessionId, idOf(0))).toBe('not_draft');
+		expect(names()).toEqual(['Người số 1', 'Người số 2']);
+	});
+});
