@@ -176,7 +176,7 @@ async function main() {
 		const started = performance.now();
 		const report = sessionReport(db, session);
 		tallyTimes.push(performance.now() - started);
-		if (report.kind !== 'confidence' || report.result.returned !== TALLY_BALLOTS) {
+		if (report.kind !== 'confidence' || report.totals.returned !== TALLY_BALLOTS) {
 			throw new Error('the tally did not count every ballot');
 		}
 	}

@@ -1,13 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { sessionReport } from '../results/count';
 import { castChoices, openSession } from '../testing/fixtures';
 import { closeVoteSession, findVoteSession } from '../sessions/lifecycle';
-import { reportCsv } from './csv';
+import { resultsCsv } from './csv';
+import { exportData } from './index';
 
 const admin = { id: '', username: '', displayName: '', role: 'admin' as const };
 
-describe('confidenceCsv', () => {
+describe('resultsCsv', () => {
 	it('starts with a BOM, keeps diacritics and gives the figures of the result', async () => {
 		const { db, sessionId, cards, subjectIds } = await openSession({
 			convened: 3,
@@ -31,7 +31,7 @@ describe('confidenceCsv', () => {
 			'b'.repeat(22)
 		);
 		closeVoteSession(db, sessionId);
-		const csv = reportCsv(sessionReport(db, findVoteSession(db, admin, sessionId)!));
+		const csv = resultsCsv(exportData(db, findVoteSession(db, admin, sessionId)!).model);
 
 		expect(csv.charCodeAt(0)).toBe(0xfeff);
 		const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[];

@@ -65,7 +65,7 @@ function totalsTable(model: ResultsExport): Content {
 
 function confidenceTable(model: ResultsExport, locale: DisplayLocale): Content {
 	const marks = ['high', 'confidence', 'low', 'blank'] as const;
-	const percent = (value: number) => formatPercentHundredths(Math.round(value * 100), locale);
+	const percent = (hundredths: number) => formatPercentHundredths(hundredths, locale);
 	const body: TableCell[][] = [
 		[
 			{ text: m.results_number(), bold: true },
@@ -117,7 +117,7 @@ function appraisalTable(model: ResultsExport, locale: DisplayLocale): Content {
 	const result = (subject: (typeof appraisal.subjects)[number]) =>
 		byVote
 			? `${grade(subject.collective)}\n${GRADES.map((g) => `${GRADE_ABBREVIATIONS[g]} ${subject.votes?.counts[g] ?? 0}`).join(', ')}`
-			: `${subject.score?.total === null || !subject.score ? '—' : m.points({ points: formatHundredths(Math.round(subject.score.total * 100), locale) })}: ${grade(subject.collective)}`;
+			: `${subject.score?.total === null || !subject.score ? '—' : m.points({ points: formatHundredths(subject.score.total, locale) })}: ${grade(subject.collective)}`;
 	const body: TableCell[][] = [
 		[
 			m.results_number(),

@@ -1,42 +1,65 @@
 /**
- * One model of a closed session's figures, from which every export is drawn (JSON as it is;
- * CSV, XLSX and the minutes PDF laid out from it), so that all of them carry the same figures.
- * Its zod schema documents the JSON format (docs/results.schema.json is generated from it).
+ * One model of a closed session's figures, from which every export is drawn (JSON, CSV, XLSX
+ * and the minutes PDF), so that all of them carry the same figures. In the model every
+ * percentage and every point figure is an integer number of hundredths, exactly as the tally
+ * rounded it; only a format turns it into text or a spreadsheet number. Its zod schema is also
+ * the JSON format, where those hundredths are written as decimals (90.1 for 9010): `encode` turns
+ * the model into JSON, and docs/results.schema.json is generated from the JSON side.
  */
 import { z } from 'zod';
 import { GRADES } from '$lib/tally/grades';
 import { reconcile } from '$lib/tally/confidence';
 import { floorHundredths, type Rational } from '$lib/tally/rational';
 import type { CommitteeMember } from '../sessions/committee';
+import { bandCondition, localized } from '$lib/wording';
 import type { Report } from '../results/count';
 
 const grade = z.enum(GRADES).nullable();
-/** Percent of the people convened, rounded half up to two decimals (90.1 for 90.10 %). */
-const percent = z.number().min(0).max(100);
-const exact = z.object({ numerator: z.number().int(), denominator: z.number().int().positive() });
+/** Hundredths in the model, a decimal number with two places at most in JSON. */
+function hundredths(json: z.ZodNumber) {
+	return z.codec(json, z.int(), {
+		decode: (decimal) => Math.round(decimal * 100),
+		encode: (count) => count / 100
+	});
+}
+/** Percent of the people convened, rounded half up to two decimals. */
+const percent = hundredths(z.number().min(0).max(100));
+/** Points truncated to two decimals, as shown. */
+const points = hundredths(z.number());
+const exact = z.strictObject({
+	numerator: z.number().int(),
+	denominator: z.number().int().positive()
+});
 
-const confidenceSubject = z.object({
+const confidenceSubject = z.strictObject({
 	number: z.number().int().positive(),
 	fullName: z.string(),
 	jobTitle: z.string(),
-	counts: z.object({
+	counts: z.strictObject({
 		high: z.number().int(),
 		confidence: z.number().int(),
 		low: z.number().int(),
 		blank: z.number().int()
 	}),
-	percentOfConvened: z.object({ high: percent, confidence: percent, low: percent, blank: percent }),
-	band: z.object({ id: z.string(), consequence: z.string() }).nullable()
+	percentOfConvened: z.strictObject({
+		high: percent,
+		confidence: percent,
+		low: percent,
+		blank: percent
+	}),
+	band: z
+		.strictObject({ id: z.string(), condition: z.string(), consequence: z.string() })
+		.nullable()
 });
 
-const appraisalSubject = z.object({
+const appraisalSubject = z.strictObject({
 	number: z.number().int().positive(),
 	personId: z.string(),
 	fullName: z.string(),
 	jobTitle: z.string(),
 	votes: z
-		.object({
-			counts: z.object({
+		.strictObject({
+			counts: z.strictObject({
 				excellent: z.number().int(),
 				good: z.number().int(),
 				completed: z.number().int(),
@@ -47,17 +70,17 @@ const appraisalSubject = z.object({
 		})
 		.nullable(),
 	score: z
-		.object({
+		.strictObject({
 			sheets: z.number().int(),
 			/** Points, truncated to two decimals as shown; `exact` holds the rational. */
-			total: z.number().nullable(),
+			total: points.nullable(),
 			exact: exact.nullable(),
 			criteria: z.array(
-				z.object({
+				z.strictObject({
 					id: z.string(),
 					name: z.string(),
 					maximum: z.number(),
-					mean: z.number().nullable()
+					mean: points.nullable()
 				})
 			)
 		})
@@ -71,10 +94,10 @@ const appraisalSubject = z.object({
 	finalReason: z.string().nullable()
 });
 
-export const resultsExportSchema = z.object({
+export const resultsExportSchema = z.strictObject({
 	format: z.literal('phieukin.results'),
 	version: z.literal(1),
-	session: z.object({
+	session: z.strictObject({
 		id: z.string(),
 		kind: z.enum(['confidence', 'appraisal']),
 		title: z.string(),
@@ -84,7 +107,7 @@ export const resultsExportSchema = z.object({
 		place: z.string(),
 		mode: z.enum(['grades', 'scores']).nullable(),
 		period: z
-			.object({
+			.strictObject({
 				kind: z.enum(['quarter', 'year', 'term']),
 				year: z.number().int().nullable(),
 				quarter: z.number().int().nullable(),
@@ -93,13 +116,13 @@ export const resultsExportSchema = z.object({
 			.nullable(),
 		published: z.boolean()
 	}),
-	rules: z.object({
+	rules: z.strictObject({
 		id: z.string(),
 		name: z.string(),
 		source: z.string(),
 		capSource: z.string().nullable()
 	}),
-	totals: z.object({
+	totals: z.strictObject({
 		convened: z.number().int(),
 		present: z.number().int().nullable(),
 		cardsIssued: z.number().int(),
@@ -113,45 +136,46 @@ export const resultsExportSchema = z.object({
 		quorumMet: z.boolean().nullable(),
 		quorumOverrideReason: z.string().nullable()
 	}),
-	reconciliation: z.object({
+	reconciliation: z.strictObject({
 		phoneWithinCards: z.boolean(),
 		paperWithinIssued: z.boolean(),
 		totalWithinIssued: z.boolean()
 	}),
-	committee: z.array(z.object({ fullName: z.string(), roleTitle: z.string() })),
+	committee: z.array(z.strictObject({ fullName: z.string(), roleTitle: z.string() })),
 	confidence: z.array(confidenceSubject).nullable(),
 	appraisal: z
-		.object({
+		.strictObject({
 			subjects: z.array(appraisalSubject),
 			cap: z
-				.object({
+				.strictObject({
 					allowed: z.number().int(),
 					candidates: z.number().int(),
 					goodBefore: z.number().int(),
 					/** Full names, in the order moved (lowest-ranked first). */
 					moved: z.array(z.string()),
-					tie: z.object({ names: z.array(z.string()), slots: z.number().int() }).nullable()
+					tie: z.strictObject({ names: z.array(z.string()), slots: z.number().int() }).nullable()
 				})
 				.nullable()
 		})
 		.nullable()
 });
 
-export type ResultsExport = z.infer<typeof resultsExportSchema>;
+/** The model: every percentage and point figure in integer hundredths. */
+export type ResultsExport = z.output<typeof resultsExportSchema>;
+/** The JSON export, as written to the file. */
+export type ResultsJson = z.input<typeof resultsExportSchema>;
 
-const asPercent = (hundredths: number | null) => (hundredths === null ? 0 : hundredths / 100);
-const points = (value: Rational | null | undefined) =>
-	value ? floorHundredths(value) / 100 : null;
+export function resultsJson(model: ResultsExport): ResultsJson {
+	return resultsExportSchema.encode(model);
+}
+
+const truncated = (value: Rational | null | undefined) => (value ? floorHundredths(value) : null);
 
 /** Texts (preset names, wording) are taken in the current language. */
-export function resultsExport(
-	report: Report,
-	committee: CommitteeMember[],
-	localized: (text: { vi: string; en: string }) => string
-): ResultsExport {
+export function resultsExport(report: Report, committee: CommitteeMember[]): ResultsExport {
 	const { session } = report;
 	const rules = session.rules;
-	const totals = report.kind === 'confidence' ? report.result : report.totals;
+	const { totals } = report;
 	const period = rules.kind === 'appraisal' ? rules.period : null;
 	return {
 		format: 'phieukin.results',
@@ -200,24 +224,25 @@ export function resultsExport(
 		committee: committee.map(({ fullName, roleTitle }) => ({ fullName, roleTitle })),
 		confidence:
 			report.kind === 'confidence'
-				? report.subjects.map((person, index) => {
-						const row = report.result.subjects[index];
-						return {
-							number: index + 1,
-							fullName: person.fullName,
-							jobTitle: person.jobTitle,
-							counts: row?.counts ?? { high: 0, confidence: 0, low: 0, blank: 0 },
-							percentOfConvened: {
-								high: asPercent(row?.percent.high ?? null),
-								confidence: asPercent(row?.percent.confidence ?? null),
-								low: asPercent(row?.percent.low ?? null),
-								blank: asPercent(row?.percent.blank ?? null)
-							},
-							band: row?.band
-								? { id: row.band.id, consequence: localized(row.band.consequence) }
-								: null
-						};
-					})
+				? report.people.map(({ subject, figures }, index) => ({
+						number: index + 1,
+						fullName: subject.fullName,
+						jobTitle: subject.jobTitle,
+						counts: figures.counts,
+						percentOfConvened: {
+							high: figures.percent.high ?? 0,
+							confidence: figures.percent.confidence ?? 0,
+							low: figures.percent.low ?? 0,
+							blank: figures.percent.blank ?? 0
+						},
+						band: figures.band
+							? {
+									id: figures.band.id,
+									condition: bandCondition(figures.band),
+									consequence: localized(figures.band.consequence)
+								}
+							: null
+					}))
 				: null,
 		appraisal: report.kind === 'appraisal' ? appraisalPart(report) : null
 	};
@@ -238,13 +263,13 @@ function appraisalPart(report: Extract<Report, { kind: 'appraisal' }>): ResultsE
 			score: row.score
 				? {
 						sheets: row.score.sheets,
-						total: points(row.score.total),
+						total: truncated(row.score.total),
 						exact: row.score.total,
 						criteria: report.criteria.map((criterion) => ({
 							id: criterion.id,
 							name: criterion.name,
 							maximum: criterion.maximum,
-							mean: points(row.score?.means[criterion.id])
+							mean: truncated(row.score?.means[criterion.id])
 						}))
 					}
 				: null,

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { castChoices, castScores, openAppraisal, openSession } from '../testing/fixtures';
 import { closeVoteSession, sessionById } from '../sessions/lifecycle';
+import { anonymousBallots } from './ballots';
 import { exportData } from './index';
 
 const BALLOTS = 200;
@@ -66,7 +67,7 @@ describe('the ballots exported for a recount', () => {
 			}
 			closeVoteSession(db, sessionId);
 
-			const { ballots } = exportData(db, sessionById(db, sessionId)!);
+			const ballots = anonymousBallots(db, exportData(db, sessionById(db, sessionId)!).report);
 			if (ballots.kind !== 'choices') throw new Error('a confidence vote exports choices');
 			const ranks = ballots.ballots.map((ballot) =>
 				castOrder.get(contentKey(Object.entries(ballot)))
@@ -96,7 +97,7 @@ describe('the ballots exported for a recount', () => {
 			}
 			closeVoteSession(db, sessionId);
 
-			const { ballots } = exportData(db, sessionById(db, sessionId)!);
+			const ballots = anonymousBallots(db, exportData(db, sessionById(db, sessionId)!).report);
 			if (ballots.kind !== 'scores') throw new Error('a score-sheet appraisal exports sheets');
 			const ranks = ballots.sheets.map(
 				(sheet) => (sheet.halfPoints[general] as number) + 60 * (sheet.halfPoints[tasks] as number)

@@ -4,27 +4,13 @@
  */
 import ExcelJS from 'exceljs';
 import { m } from '$lib/paraglide/messages.js';
-import { GRADE_ABBREVIATIONS, GRADES, type Grade } from '$lib/tally/grades';
-import { choiceLabel, markLabel } from '$lib/wording';
+import { choiceLabel } from '$lib/wording';
+import type { AnonymousBallots } from './ballots';
 import type { ResultsExport } from './model';
-
-/** What the ballots sheet lists: whole ballots of choices, or separate score sheets. */
-export type AnonymousBallots =
-	| {
-			kind: 'choices';
-			subjects: { id: string; fullName: string }[];
-			ballots: Record<string, string>[];
-	  }
-	| {
-			kind: 'scores';
-			subjects: { id: string; fullName: string }[];
-			criteria: { id: string; name: string }[];
-			sheets: { subjectId: string; halfPoints: Record<string, number> }[];
-	  };
+import { resultsTable } from './table';
 
 const PERCENT = '0.00%';
 const POINTS = '0.00';
-const grade = (value: Grade | null) => (value ? GRADE_ABBREVIATIONS[value] : '');
 
 function header(sheet: ExcelJS.Worksheet, titles: string[]) {
 	const row = sheet.addRow(titles);
@@ -33,70 +19,24 @@ function header(sheet: ExcelJS.Worksheet, titles: string[]) {
 	sheet.views = [{ state: 'frozen', ySplit: 1 }];
 }
 
+/** The results table with real numbers: a percentage as a fraction of one, shown as 90.10 %. */
 function resultsSheet(book: ExcelJS.Workbook, model: ResultsExport) {
 	const sheet = book.addWorksheet(m.xlsx_sheet_results());
-	if (model.confidence) {
-		const marks = ['high', 'confidence', 'low', 'blank'] as const;
-		header(sheet, [
-			m.results_number(),
-			m.subject_full_name(),
-			m.subject_job_title(),
-			...marks.flatMap((mark) => [
-				markLabel[mark](),
-				m.csv_percent_of({ label: markLabel[mark]() })
-			]),
-			m.results_band()
-		]);
-		for (const subject of model.confidence) {
-			const row = sheet.addRow([
-				subject.number,
-				subject.fullName,
-				subject.jobTitle,
-				...marks.flatMap((mark) => [subject.counts[mark], subject.percentOfConvened[mark] / 100]),
-				subject.band?.consequence ?? ''
-			]);
-			marks.forEach((_, index) => (row.getCell(5 + 2 * index).numFmt = PERCENT));
-		}
-	} else if (model.appraisal) {
-		const byVote = model.session.mode === 'grades';
-		const criteria = model.appraisal.subjects[0]?.score?.criteria ?? [];
-		header(sheet, [
-			m.results_number(),
-			m.subject_full_name(),
-			m.subject_job_title(),
-			...(byVote
-				? GRADES.map((g) => GRADE_ABBREVIATIONS[g])
-				: [...criteria.map((criterion) => criterion.name), m.appraisal_total()]),
-			byVote ? m.appraisal_votes() : m.appraisal_sheets(),
-			m.appraisal_collective(),
-			m.appraisal_after_cap(),
-			m.appraisal_self(),
-			m.appraisal_proposed(),
-			m.appraisal_final(),
-			m.appraisal_final_reason()
-		]);
-		for (const subject of model.appraisal.subjects) {
-			const figures = byVote
-				? GRADES.map((g) => subject.votes?.counts[g] ?? 0)
-				: [
-						...(subject.score?.criteria.map((criterion) => criterion.mean) ?? []),
-						subject.score?.total ?? null
-					];
-			const row = sheet.addRow([
-				subject.number,
-				subject.fullName,
-				subject.jobTitle,
-				...figures,
-				byVote ? (subject.votes?.total ?? 0) : (subject.score?.sheets ?? 0),
-				grade(subject.collective),
-				grade(subject.afterCap),
-				grade(subject.selfGrade),
-				grade(subject.proposedGrade),
-				grade(subject.finalGrade),
-				subject.finalReason ?? ''
-			]);
-			if (!byVote) figures.forEach((_, index) => (row.getCell(4 + index).numFmt = POINTS));
-		}
+	const table = resultsTable(model);
+	header(sheet, table.header);
+	for (const cells of table.rows) {
+		const row = sheet.addRow(
+			cells.map((cell) =>
+				cell !== null && typeof cell === 'object'
+					? cell.hundredths / (cell.unit === 'percent' ? 10_000 : 100)
+					: cell
+			)
+		);
+		cells.forEach((cell, index) => {
+			if (cell !== null && typeof cell === 'object') {
+				row.getCell(index + 1).numFmt = cell.unit === 'percent' ? PERCENT : POINTS;
+			}
+		});
 	}
 	sheet.getColumn(2).width = 28;
 	sheet.getColumn(3).width = 28;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recordOrganiserGrades } from '../sessions/subjects';
 import { sessionReport } from './count';
+import { confirmCollectiveGrades, recordGrades } from './grades';
 import { personHistory } from './history';
 import { castChoices, castScores, openAppraisal } from '../testing/fixtures';
 import { closeVoteSession, findVoteSession } from '../sessions/lifecycle';
@@ -114,23 +114,56 @@ describe('the appraisal report', () => {
 	});
 
 	it('keeps the organiser’s grades beside the result, the confirmed one only after closing', async () => {
-		const { db, sessionId, subjectIds } = await openAppraisal('grades');
+		const { db, sessionId, cards, subjectIds } = await openAppraisal('grades');
+		const [first, second] = subjectIds as [string, string];
+		// Two votes of "good" for the first person: the collective result is good.
+		for (const index of [0, 1]) {
+			const key = { kind: 'token' as const, value: cards[index]!.token };
+			castChoices(db, key, new Map([[first, 'good']]), nonce(index));
+		}
+		const session = () => findVoteSession(db, admin, sessionId)!;
 		const grades = {
 			selfGrade: 'good' as const,
 			proposedGrade: 'good' as const,
 			finalGrade: null,
 			finalReason: null
 		};
-		expect(recordOrganiserGrades(db, sessionId, subjectIds[0]!, grades)).toBe('ok');
-		expect(
-			recordOrganiserGrades(db, sessionId, subjectIds[0]!, { ...grades, finalGrade: 'good' })
-		).toBe('not_draft');
+		expect(recordGrades(db, session(), first, grades)).toBe('ok');
+		expect(recordGrades(db, session(), first, { ...grades, finalGrade: 'good' })).toBe(
+			'not_closed'
+		);
 		closeVoteSession(db, sessionId);
+		expect(recordGrades(db, session(), first, { ...grades, finalGrade: 'good' })).toBe('ok');
+		expect(recordGrades(db, session(), 'someone-else', grades)).toBe('not_found');
+
+		// Departing from the collective result needs a reason of five characters or more.
+		const excellent = { ...grades, finalGrade: 'excellent' as const };
+		expect(recordGrades(db, session(), first, { ...excellent, finalReason: ' ok ' })).toBe(
+			'reason_required'
+		);
 		expect(
-			recordOrganiserGrades(db, sessionId, subjectIds[0]!, { ...grades, finalGrade: 'good' })
+			recordGrades(db, session(), first, { ...excellent, finalReason: 'Thành tích nổi bật' })
 		).toBe('ok');
-		expect(recordOrganiserGrades(db, sessionId, 'someone-else', grades)).toBe('not_found');
-		const history = personHistory(db, admin, subjectIds[0]!, 2026);
+		const row = (id: string) => {
+			const report = sessionReport(db, session());
+			if (report.kind !== 'appraisal') throw new Error('expected an appraisal');
+			return report.rows.find((candidate) => candidate.subject.id === id)!.subject;
+		};
+		expect(row(first)).toMatchObject({
+			finalGrade: 'excellent',
+			finalReason: 'Thành tích nổi bật'
+		});
+		// Back to the collective result: the reason is dropped.
+		expect(
+			recordGrades(db, session(), first, { ...grades, finalGrade: 'good', finalReason: 'x' })
+		).toBe('ok');
+		expect(row(first)).toMatchObject({ finalGrade: 'good', finalReason: null });
+
+		// Nobody voted for the second person: confirming all leaves them to the organiser.
+		expect(confirmCollectiveGrades(db, session())).toBe(0);
+		expect(row(second).finalGrade).toBeNull();
+
+		const history = personHistory(db, admin, first, 2026);
 		expect(history?.entries).toEqual([
 			expect.objectContaining({
 				period: { kind: 'quarter', year: 2026, quarter: 3 },
@@ -138,5 +171,37 @@ describe('the appraisal report', () => {
 				state: 'closed'
 			})
 		]);
+	});
+
+	it('confirms the collective result for everyone who has one and no final grade yet, except a tie at the cut-off', async () => {
+		const { db, sessionId, cards, subjectIds } = await openAppraisal('grades', { subjects: 7 });
+		const [an, binh, ...others] = subjectIds as [string, string, ...string[]];
+		const nobody = others.pop()!;
+		const session = () => findVoteSession(db, admin, sessionId)!;
+		// An and Bình tie for excellent; four others are good: ⌊(4 + 2) / 6⌋ = 1 place for two.
+		const marks = new Map<string, string>([
+			[an, 'excellent'],
+			[binh, 'excellent'],
+			...others.map((id) => [id, 'good'] as [string, string])
+		]);
+		castChoices(db, { kind: 'token', value: cards[0]!.token }, marks, nonce(0));
+		expect(confirmCollectiveGrades(db, session())).toBe(0); // still open: nothing confirmed
+		closeVoteSession(db, sessionId);
+		const report = sessionReport(db, session());
+		if (report.kind !== 'appraisal') throw new Error('expected an appraisal');
+		expect(report.cap.tie).toEqual({ ids: expect.arrayContaining([an, binh]), slots: 1 });
+		expect(report.cap.tie?.ids).toHaveLength(2);
+		recordGrades(db, session(), others[0]!, {
+			selfGrade: null,
+			proposedGrade: null,
+			finalGrade: 'completed',
+			finalReason: 'Còn chậm tiến độ'
+		});
+		expect(confirmCollectiveGrades(db, session())).toBe(3);
+		const after = sessionReport(db, session());
+		if (after.kind !== 'appraisal') throw new Error('expected an appraisal');
+		const finals = new Map(after.rows.map((row) => [row.subject.id, row.subject.finalGrade]));
+		expect([finals.get(an), finals.get(binh), finals.get(nobody)]).toEqual([null, null, null]);
+		expect(others.map((id) => finals.get(id))).toEqual(['completed', 'good', 'good', 'good']);
 	});
 });

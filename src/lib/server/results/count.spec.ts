@@ -36,8 +36,8 @@ describe('confidenceReport', () => {
 		closeVoteSession(db, sessionId);
 		const report = sessionReport(db, findVoteSession(db, admin, sessionId)!);
 		if (report.kind !== 'confidence') throw new Error('expected a confidence report');
-		const { result } = report;
-		expect(result).toMatchObject({
+		const { totals, people } = report;
+		expect(totals).toMatchObject({
 			convened: 6,
 			present: 6,
 			cardsIssued: 4,
@@ -45,12 +45,12 @@ describe('confidenceReport', () => {
 			valid: 3,
 			invalid: 1
 		});
-		expect(result.subjects[0]).toMatchObject({
+		expect(people[0]?.figures).toMatchObject({
 			counts: { high: 1, confidence: 0, low: 2, blank: 1 },
 			percent: { high: 1667, confidence: 0, low: 3333, blank: 1667 },
 			band: null
 		});
 		// 3 low of 6 convened is exactly one half: not over half.
-		expect(result.subjects[1]).toMatchObject({ counts: { low: 2, blank: 2 }, band: null });
+		expect(people[1]?.figures).toMatchObject({ counts: { low: 2, blank: 2 }, band: null });
 	});
 });

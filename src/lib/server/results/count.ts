@@ -21,7 +21,7 @@ import {
 	tallyConfidence,
 	type ConfidenceMark,
 	type BallotTotals,
-	type ConfidenceResult
+	type SubjectResult
 } from '$lib/tally/confidence';
 import type { ChoiceCounts } from '$lib/tally/choices';
 import { isGrade, type Grade } from '$lib/tally/grades';
@@ -126,12 +126,19 @@ function countStoredChoices<T extends string>(
 const MARKS = new Set<string>(CONFIDENCE_MARKS);
 const isMark = (value: string): value is ConfidenceMark => MARKS.has(value);
 
+/** A person on a confidence ballot with their own figures. */
+export interface ConfidencePerson {
+	subject: Subject;
+	figures: SubjectResult;
+}
+
 export interface ConfidenceReport {
 	kind: 'confidence';
 	session: SessionView;
 	preset: ConfidencePreset;
-	subjects: Subject[];
-	result: ConfidenceResult;
+	totals: BallotTotals;
+	/** In ballot order. */
+	people: ConfidencePerson[];
 }
 
 export interface AppraisalRow {
@@ -238,7 +245,7 @@ export function sessionReport(db: AppDatabase, session: SessionView): Report {
 	const { rules } = session;
 	if (rules.kind === 'appraisal') return appraisalReport(db, session, rules);
 	const subjects = listSubjects(db, session.id);
-	const result = tallyConfidence({
+	const { subjects: figures, ...totals } = tallyConfidence({
 		preset: rules.preset,
 		convened: session.convened,
 		present: session.present,
@@ -248,5 +255,11 @@ export function sessionReport(db: AppDatabase, session: SessionView): Report {
 		subjects,
 		choices: countStoredChoices(db, session.id, isMark)
 	});
-	return { kind: 'confidence', session, preset: rules.preset, subjects, result };
+	return {
+		kind: 'confidence',
+		session,
+		preset: rules.preset,
+		totals,
+		people: subjects.map((subject, index) => ({ subject, figures: figures[index]! }))
+	};
 }

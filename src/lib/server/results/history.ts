@@ -8,7 +8,7 @@ import { addRationals, type Rational } from '$lib/tally/rational';
 import type { AuthenticatedUser } from '../auth/session';
 import type { AppDatabase } from '../db';
 import { subject, voteSession } from '../db/schema';
-import { sessionReport } from './count';
+import { visibleReport } from './gate';
 import { findVoteSession } from '../sessions/lifecycle';
 
 export interface HistoryEntry {
@@ -66,7 +66,7 @@ export function personHistory(
 	const entries = sessions
 		.filter(({ rules }) => rules.period.kind !== 'term' && rules.period.year === shownYear)
 		.map(({ session, rules, subject: person }): HistoryEntry => {
-			const report = session.state === 'closed' ? sessionReport(db, session) : null;
+			const report = visibleReport(db, session, 'counters');
 			const row =
 				report?.kind === 'appraisal'
 					? report.rows.find((r) => r.subject.id === person.id)

@@ -8,7 +8,8 @@ import type { Grade } from '$lib/tally/grades';
 import type { ConfidenceBand } from '$lib/tally/presets';
 import type { AppDatabase } from '../db';
 import { voteSession } from '../db/schema';
-import { sessionReport } from './count';
+import type { Report } from './count';
+import { visibility, visibleReport } from './gate';
 import { sessionById, turnout, type SessionView } from '../sessions/lifecycle';
 
 /** Turnout moves in tenths, so the screen never shows the moment one particular ballot arrived. */
@@ -62,26 +63,22 @@ export interface ProjectorView {
 	result: ProjectorResult | null;
 }
 
-function publishedResult(db: AppDatabase, session: SessionView): ProjectorResult {
-	const report = sessionReport(db, session);
+function projectorResult(report: Report): ProjectorResult {
 	if (report.kind === 'confidence') {
 		return {
 			kind: 'confidence',
-			convened: report.result.convened,
-			rows: report.subjects.map((person, index) => {
-				const row = report.result.subjects[index];
-				return {
-					fullName: person.fullName,
-					jobTitle: person.jobTitle,
-					percent: {
-						high: row?.percent.high ?? 0,
-						confidence: row?.percent.confidence ?? 0,
-						low: row?.percent.low ?? 0,
-						blank: row?.percent.blank ?? 0
-					},
-					band: row?.band ?? null
-				};
-			})
+			convened: report.totals.convened,
+			rows: report.people.map(({ subject, figures }) => ({
+				fullName: subject.fullName,
+				jobTitle: subject.jobTitle,
+				percent: {
+					high: figures.percent.high ?? 0,
+					confidence: figures.percent.confidence ?? 0,
+					low: figures.percent.low ?? 0,
+					blank: figures.percent.blank ?? 0
+				},
+				band: figures.band
+			}))
 		};
 	}
 	return {
@@ -110,17 +107,17 @@ export function projectorView(
 	origin: string
 ): ProjectorView {
 	const { figures, step } = coarseTurnout(db, session);
-	const published = session.publishedAt !== null;
+	const report = visibleReport(db, session, 'room');
 	return {
 		title: session.title,
 		organisation: session.organisation,
 		period: session.rules.kind === 'appraisal' ? session.rules.period : null,
 		state: session.state,
-		published,
+		published: session.publishedAt !== null,
 		turnoutStep: step,
-		returned: session.state === 'closed' ? figures.returned : null,
+		returned: visibility('room', session).exactTurnout ? figures.returned : null,
 		helpUrl: `${origin}/v`,
-		result: published ? publishedResult(db, session) : null
+		result: report ? projectorResult(report) : null
 	};
 }
 

@@ -198,12 +198,12 @@ describe('the tally of random sessions equals a naive recount', { timeout: 60_00
 						choiceAnswers
 					);
 					if (report.kind !== 'confidence') throw new Error('kind');
-					const { result } = report;
-					expect(result.returned).toBe(acknowledged);
-					expect(result.valid).toBe(validCount(ballots));
-					expect(result.invalid).toBe(ballots.length - validCount(ballots));
-					expect(result.paperReturned).toBe(voting.paper.length);
-					result.subjects.forEach((subject, index) => {
+					const { totals } = report;
+					expect(totals.returned).toBe(acknowledged);
+					expect(totals.valid).toBe(validCount(ballots));
+					expect(totals.invalid).toBe(ballots.length - validCount(ballots));
+					expect(totals.paperReturned).toBe(voting.paper.length);
+					report.people.forEach(({ figures: subject }, index) => {
 						const column = ballots.map((row) => row[index]);
 						const counts = {
 							high: column.filter((mark) => mark === 'high').length,

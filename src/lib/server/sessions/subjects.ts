@@ -4,7 +4,6 @@
  */
 import { and, asc, count, eq, gt, lt, max, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../db';
-import type { Grade } from '$lib/tally/grades';
 import { subject, voteSession, type Subject } from '../db/schema';
 import { generateId } from '../db/ids';
 
@@ -152,41 +151,4 @@ export function removeSubject(
 			.run();
 		return 'ok';
 	});
-}
-
-export interface OrganiserGrades {
-	selfGrade: Grade | null;
-	proposedGrade: Grade | null;
-	finalGrade: Grade | null;
-	finalReason: string | null;
-}
-
-/**
- * The organiser's own records beside the anonymous result: the person's self-assessment, the
- * committee's proposal and the confirmed grade. The confirmed grade only once voting closed.
- */
-export function recordOrganiserGrades(
-	db: AppDatabase,
-	sessionId: string,
-	subjectId: string,
-	grades: OrganiserGrades
-): SubjectChange {
-	return db.transaction(
-		(tx) => {
-			const session = tx
-				.select({ state: voteSession.state })
-				.from(voteSession)
-				.where(eq(voteSession.id, sessionId))
-				.get();
-			if (!session) return 'not_found';
-			if (grades.finalGrade && session.state !== 'closed') return 'not_draft';
-			const { changes } = tx
-				.update(subject)
-				.set(grades)
-				.where(and(eq(subject.id, subjectId), eq(subject.sessionId, sessionId)))
-				.run();
-			return changes === 1 ? 'ok' : 'not_found';
-		},
-		{ behavior: 'immediate' }
-	);
 }

@@ -1,13 +1,13 @@
 import { countingSession } from '$lib/server/sessions/access';
 import { db } from '$lib/server/db';
 import { downloadHeaders, exportData } from '$lib/server/exports';
-import { reportCsv } from '$lib/server/exports/csv';
+import { resultsCsv } from '$lib/server/exports/csv';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) => {
 	const { session } = countingSession(event);
-	const { report } = exportData(db(), session);
-	return new Response(reportCsv(report), {
+	const { model } = exportData(db(), session);
+	return new Response(resultsCsv(model), {
 		headers: downloadHeaders(session.id, 'csv', 'text/csv; charset=utf-8')
 	});
 };

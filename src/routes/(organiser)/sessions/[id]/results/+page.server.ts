@@ -3,17 +3,36 @@ import { m } from '$lib/paraglide/messages.js';
 import { countingSession, organiserSession } from '$lib/server/sessions/access';
 import { db } from '$lib/server/db';
 import { errorOn, parseForm } from '$lib/server/http/forms';
-import { sessionReport, type AppraisalReport } from '$lib/server/results/count';
-import { recordOrganiserGrades } from '$lib/server/sessions/subjects';
+import type { AppraisalReport } from '$lib/server/results/count';
+import { visibility, visibleReport } from '$lib/server/results/gate';
+import {
+	confirmCollectiveGrades,
+	recordGrades,
+	type GradeChange
+} from '$lib/server/results/grades';
 import { meetingDetails, type SessionView } from '$lib/server/sessions/lifecycle';
 import { gradesSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 
-/** No per-person figure exists for anyone before voting closes. */
-function closedReport(session: SessionView) {
-	if (session.state !== 'closed') error(409, m.results_not_closed());
-	return sessionReport(db(), session);
+/** The counters see the figures once voting is closed (results/gate.ts). */
+function countersReport(session: SessionView) {
+	return visibleReport(db(), session, 'counters') ?? error(409, m.results_not_closed());
 }
+
+/** The organiser's grades are recorded on the results page of a closed appraisal only. */
+function appraisalResults(session: SessionView) {
+	if (!visibility('counters', session).results) error(409, m.results_not_closed());
+	if (session.rules.kind !== 'appraisal') error(404, m.error_not_found());
+}
+
+const refusedGrade: Record<
+	Exclude<GradeChange, 'ok'>,
+	[number, 'finalGrade' | 'finalReason', () => string]
+> = {
+	not_found: [404, 'finalGrade', m.subject_not_found],
+	not_closed: [409, 'finalGrade', m.results_not_closed],
+	reason_required: [400, 'finalReason', m.final_reason_required]
+};
 
 function appraisalView(report: AppraisalReport) {
 	return {
@@ -44,7 +63,7 @@ function appraisalView(report: AppraisalReport) {
 
 export const load: PageServerLoad = (event) => {
 	const { session, role } = countingSession(event);
-	const report = closedReport(session);
+	const report = countersReport(session);
 	const meeting = meetingDetails(session);
 	const exports = { published: session.publishedAt !== null };
 	if (report.kind === 'appraisal') {
@@ -57,8 +76,13 @@ export const load: PageServerLoad = (event) => {
 		report: {
 			kind: 'confidence' as const,
 			preset: report.preset,
-			subjects: report.subjects.map(({ id, fullName, jobTitle }) => ({ id, fullName, jobTitle })),
-			result: report.result
+			totals: report.totals,
+			people: report.people.map(({ subject, figures }) => ({
+				id: subject.id,
+				fullName: subject.fullName,
+				jobTitle: subject.jobTitle,
+				figures
+			}))
 		}
 	};
 };
@@ -66,40 +90,21 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	grades: async (event) => {
 		const { session } = organiserSession(event);
-		const report = closedReport(session);
-		if (report.kind !== 'appraisal') error(404, m.error_not_found());
+		appraisalResults(session);
 		const form = parseForm(gradesSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { subjectId: form.values.subjectId, errors: form.errors });
-		const { subjectId, finalReason, ...grades } = form.data;
-		const row = report.rows.find((candidate) => candidate.subject.id === subjectId);
-		if (!row) return fail(404, { subjectId, errors: errorOn('finalGrade', m.subject_not_found()) });
-		// Departing from the collective result (the vote with the cap applied) needs a recorded reason.
-		if (grades.finalGrade && grades.finalGrade !== row.capped && finalReason.length < 5) {
-			return fail(400, { subjectId, errors: errorOn('finalReason', m.final_reason_required()) });
+		const { subjectId, ...grades } = form.data;
+		const change = recordGrades(db(), session, subjectId, grades);
+		if (change !== 'ok') {
+			const [status, field, message] = refusedGrade[change];
+			return fail(status, { subjectId, errors: errorOn(field, message()) });
 		}
-		recordOrganiserGrades(db(), session.id, subjectId, {
-			...grades,
-			finalReason: grades.finalGrade && grades.finalGrade !== row.capped ? finalReason : null
-		});
 		return { subjectId, saved: true };
 	},
 
 	confirmAll: (event) => {
 		const { session } = organiserSession(event);
-		const report = closedReport(session);
-		if (report.kind !== 'appraisal') error(404, m.error_not_found());
-		const tied = new Set(report.cap.tie?.ids ?? []);
-		let confirmed = 0;
-		for (const row of report.rows) {
-			if (row.subject.finalGrade || !row.capped || tied.has(row.subject.id)) continue;
-			recordOrganiserGrades(db(), session.id, row.subject.id, {
-				selfGrade: row.subject.selfGrade,
-				proposedGrade: row.subject.proposedGrade,
-				finalGrade: row.capped,
-				finalReason: null
-			});
-			confirmed += 1;
-		}
-		return { confirmedAll: confirmed };
+		appraisalResults(session);
+		return { confirmedAll: confirmCollectiveGrades(db(), session) };
 	}
 };
