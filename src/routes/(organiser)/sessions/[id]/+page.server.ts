@@ -8,12 +8,12 @@ import { countingSession, organiserSession } from '$lib/server/sessions/access';
 import { confirmations, confirmCount, publish } from '$lib/server/results/publication';
 import { db } from '$lib/server/db';
 import { errorOn, parseForm } from '$lib/server/http/forms';
+import { displaySession } from '$lib/server/sessions/display';
 import { listSubjects } from '$lib/server/sessions/subjects';
 import {
 	cloneForNextPeriod,
 	closeVoteSession,
 	deleteDraftSession,
-	meetingDetails,
 	openVoteSession,
 	recordAttendance,
 	turnout
@@ -28,13 +28,11 @@ export const load: PageServerLoad = (event) => {
 	return {
 		role,
 		session: {
-			...meetingDetails(session),
-			kind: session.rules.kind,
+			...displaySession(session),
 			convened: session.convened,
 			present: session.present,
 			presetName: session.rules.preset.name,
-			projectorKey: session.projectorKey,
-			published: session.publishedAt !== null
+			projectorKey: session.projectorKey
 		},
 		publication: {
 			confirmations: confirmed,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { organiserSession } from '$lib/server/sessions/access';
 import { db } from '$lib/server/db';
+import { displaySession } from '$lib/server/sessions/display';
 import { errorOn, parseForm } from '$lib/server/http/forms';
 import { saveTemplate } from '$lib/server/sessions/templates';
 import { updateCriteria, type SessionView } from '$lib/server/sessions/lifecycle';
@@ -20,7 +21,7 @@ export const load: PageServerLoad = (event) => {
 	const { session } = organiserSession(event);
 	const rules = scoreSheetRules(session);
 	return {
-		session: { id: session.id, title: session.title, state: session.state },
+		session: displaySession(session),
 		criteria: rules.criteria ?? [],
 		spareRows: SPARE_ROWS
 	};

@@ -12,9 +12,7 @@ export const load: PageServerLoad = (event) => {
 	const { user, session } = organiserSession(event);
 	if (session.state !== 'draft') redirect(303, `/sessions/${session.id}`);
 	return {
-		id: session.id,
 		kind: session.rules.kind,
-		title: session.title,
 		values: sessionFormValues(session),
 		templates: listTemplates(db(), user.id).map(({ id, name }) => ({ id, name }))
 	};
