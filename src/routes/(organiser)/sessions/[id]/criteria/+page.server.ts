@@ -2,9 +2,10 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { organiserSession } from '$lib/server/sessions/access';
+import { notDraftFailure } from '$lib/server/sessions/draft';
 import { db } from '$lib/server/db';
 import { displaySession } from '$lib/server/sessions/display';
-import { errorOn, parseForm } from '$lib/server/http/forms';
+import { parseForm } from '$lib/server/http/forms';
 import { saveTemplate } from '$lib/server/sessions/templates';
 import { updateCriteria, type SessionView } from '$lib/server/sessions/lifecycle';
 import { readCriteriaForm, SPARE_ROWS } from './criteria-form';
@@ -37,11 +38,7 @@ export const actions: Actions = {
 		if (!reading.ok)
 			return fail(400, { action: 'save', errors: reading.errors, values: reading.values });
 		if (updateCriteria(db(), session, reading.criteria) !== 'ok') {
-			return fail(409, {
-				action: 'save',
-				errors: errorOn('criteria', m.session_not_draft()),
-				values: {}
-			});
+			return notDraftFailure('criteria', { action: 'save', values: {} });
 		}
 		return { action: 'save', saved: true };
 	},
