@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldErrors, FieldValues } from '$lib/forms';
 import { m } from '$lib/paraglide/messages.js';
 
 /**
@@ -27,11 +28,9 @@ z.config({
 	}
 });
 
-export type FieldErrors = Record<string, string[] | undefined>;
-
 export type FormResult<T> =
-	| { ok: true; data: T; values: Record<string, string> }
-	| { ok: false; errors: FieldErrors; values: Record<string, string> };
+	| { ok: true; data: T; values: FieldValues }
+	| { ok: false; errors: FieldErrors; values: FieldValues };
 
 /** Typed helpers so that every action answers with one shape of `errors`. */
 export const noErrors = (): FieldErrors => ({});
@@ -74,7 +73,7 @@ export function parseForm<S extends z.ZodType>(
 	repeatable: readonly string[] = []
 ): FormResult<z.output<S>> {
 	const { raw, errors } = readFields(formData, repeatable);
-	const values: Record<string, string> = {};
+	const values: FieldValues = {};
 	for (const [key, value] of Object.entries(raw)) {
 		if (typeof value === 'string' && !SECRET_FIELD.test(key)) values[key] = value;
 	}

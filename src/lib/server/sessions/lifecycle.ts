@@ -27,13 +27,6 @@ export interface SessionDetails {
 
 export type SessionView = Omit<VoteSession, RuleColumn> & { rules: SessionRules };
 
-/** What pages show about a session's meeting (never anything about its ballots). */
-export function meetingDetails(session: SessionView) {
-	const { id, title, organisation, meetingDate, meetingTime, place, state, quorumOverrideReason } =
-		session;
-	return { id, title, organisation, meetingDate, meetingTime, place, state, quorumOverrideReason };
-}
-
 function view(row: VoteSession): SessionView {
 	const {
 		kind: _kind,

@@ -1,5 +1,6 @@
 import { requireUser } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
+import { displaySession } from '$lib/server/sessions/display';
 import { listVoteSessions } from '$lib/server/sessions/lifecycle';
 import type { PageServerLoad } from './$types';
 
@@ -7,12 +8,6 @@ export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	return {
 		canCreate: user.role !== 'tally',
-		sessions: listVoteSessions(db(), user).map((session) => ({
-			id: session.id,
-			title: session.title,
-			organisation: session.organisation,
-			meetingDate: session.meetingDate,
-			state: session.state
-		}))
+		sessions: listVoteSessions(db(), user).map(displaySession)
 	};
 };

@@ -3,6 +3,7 @@
  * the criteria come from.
  */
 import { z } from 'zod';
+import type { FieldValues } from '$lib/forms';
 import { m } from '$lib/paraglide/messages.js';
 import type { Period } from '$lib/periods';
 import { APPRAISAL_PRESETS, findAppraisalPreset } from '$lib/tally/appraisal-presets';
@@ -80,7 +81,7 @@ export function appraisalRules(form: AppraisalFields, context: z.RefinementCtx):
 	};
 }
 
-export function appraisalRulesValues(rules: AppraisalRules): Record<string, string> {
+export function appraisalRulesValues(rules: AppraisalRules): FieldValues {
 	const { period } = rules;
 	return {
 		periodKind: period.kind,

@@ -3,6 +3,7 @@
  * typed fractions and checked for empty and overlapping bands.
  */
 import { z } from 'zod';
+import type { FieldValues } from '$lib/forms';
 import { m } from '$lib/paraglide/messages.js';
 import { bandProblems } from '$lib/tally/custom-preset';
 import type { Threshold } from '$lib/tally/fraction';
@@ -112,8 +113,8 @@ function customPreset(form: Record<string, string>, context: z.RefinementCtx): C
 }
 
 /** The form's values for a confidence preset, to edit it. */
-export function confidenceRulesValues(preset: ConfidencePreset): Record<string, string> {
-	const values: Record<string, string> = {
+export function confidenceRulesValues(preset: ConfidencePreset): FieldValues {
+	const values: FieldValues = {
 		presetId: findConfidencePreset(preset.id) ? preset.id : CUSTOM_PRESET
 	};
 	if (values.presetId !== CUSTOM_PRESET) return values;

@@ -2,6 +2,7 @@
  * The session form shared by "new" and "edit": the meeting, then the rules of its kind.
  */
 import { z } from 'zod';
+import type { FieldValues } from '$lib/forms';
 import { m } from '$lib/paraglide/messages.js';
 import type { SessionKind } from '$lib/server/db/schema';
 import type { SessionDetails } from '$lib/server/sessions/lifecycle';
@@ -60,7 +61,7 @@ export function sessionFormSchema(kind: SessionKind) {
 }
 
 /** The form's values for an existing session, to edit it. */
-export function sessionFormValues(session: SessionDetails): Record<string, string> {
+export function sessionFormValues(session: SessionDetails): FieldValues {
 	const rules = session.rules;
 	return {
 		kind: rules.kind,

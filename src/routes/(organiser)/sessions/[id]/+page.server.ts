@@ -8,12 +8,13 @@ import { countingSession, organiserSession } from '$lib/server/sessions/access';
 import { confirmations, confirmCount, publish } from '$lib/server/results/publication';
 import { db } from '$lib/server/db';
 import { errorOn, parseForm } from '$lib/server/http/forms';
+import { displaySession } from '$lib/server/sessions/display';
+import { notDraftFailure } from '$lib/server/sessions/draft';
 import { listSubjects } from '$lib/server/sessions/subjects';
 import {
 	cloneForNextPeriod,
 	closeVoteSession,
 	deleteDraftSession,
-	meetingDetails,
 	openVoteSession,
 	recordAttendance,
 	turnout
@@ -28,13 +29,11 @@ export const load: PageServerLoad = (event) => {
 	return {
 		role,
 		session: {
-			...meetingDetails(session),
-			kind: session.rules.kind,
+			...displaySession(session),
 			convened: session.convened,
 			present: session.present,
 			presetName: session.rules.preset.name,
-			projectorKey: session.projectorKey,
-			published: session.publishedAt !== null
+			projectorKey: session.projectorKey
 		},
 		publication: {
 			confirmations: confirmed,
@@ -67,9 +66,7 @@ export const actions: Actions = {
 				errors: errorOn('present', m.attendance_exceeds_convened({ convened: session.convened }))
 			});
 		}
-		if (change === 'not_draft') {
-			return fail(409, { action: 'attendance', errors: errorOn('present', m.session_not_draft()) });
-		}
+		if (change === 'not_draft') return notDraftFailure('present', { action: 'attendance' });
 		return { action: 'attendance', saved: true };
 	},
 
@@ -150,7 +147,7 @@ export const actions: Actions = {
 		const form = parseForm(confirmSchema(), await event.request.formData());
 		if (!form.ok) return fail(400, { action: 'delete', errors: form.errors });
 		if (!deleteDraftSession(db(), session.id)) {
-			return fail(409, { action: 'delete', errors: errorOn('confirm', m.session_not_draft()) });
+			return notDraftFailure('confirm', { action: 'delete' });
 		}
 		redirect(303, '/sessions');
 	}

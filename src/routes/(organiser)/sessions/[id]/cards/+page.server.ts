@@ -11,6 +11,7 @@ import {
 	voidUnusedCards
 } from '$lib/server/cards/ballot-cards';
 import { db } from '$lib/server/db';
+import { displaySession } from '$lib/server/sessions/display';
 import { errorOn, parseForm } from '$lib/server/http/forms';
 import { publicOrigin } from '$lib/server/http/origin';
 import { turnout } from '$lib/server/sessions/lifecycle';
@@ -23,7 +24,7 @@ export const load: PageServerLoad = (event) => {
 	const counts = cardCounts(session, turnout(db(), session).returned);
 	const issued = counts.unused + counts.used;
 	return {
-		session: { id: session.id, title: session.title, state: session.state },
+		session: displaySession(session),
 		counts,
 		// By default one card per person present who has none yet.
 		suggested: Math.max((session.present ?? session.convened) - issued, 1),

@@ -11,6 +11,7 @@ import {
 	removeCommitteeMember
 } from '$lib/server/sessions/committee';
 import { db } from '$lib/server/db';
+import { displaySession } from '$lib/server/sessions/display';
 import { errorOn, parseForm } from '$lib/server/http/forms';
 import { setConfirmationsRequired } from '$lib/server/results/publication';
 import { accountSchema, memberIdSchema, memberSchema, requiredSchema } from './schema';
@@ -19,12 +20,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const { session } = organiserSession(event);
 	return {
-		session: {
-			id: session.id,
-			title: session.title,
-			published: session.publishedAt !== null,
-			confirmationsRequired: session.confirmationsRequired
-		},
+		session: { ...displaySession(session), confirmationsRequired: session.confirmationsRequired },
 		members: listCommittee(db(), session.id)
 	};
 };

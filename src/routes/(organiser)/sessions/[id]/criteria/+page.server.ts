@@ -2,8 +2,10 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { organiserSession } from '$lib/server/sessions/access';
+import { notDraftFailure } from '$lib/server/sessions/draft';
 import { db } from '$lib/server/db';
-import { errorOn, parseForm } from '$lib/server/http/forms';
+import { displaySession } from '$lib/server/sessions/display';
+import { parseForm } from '$lib/server/http/forms';
 import { saveTemplate } from '$lib/server/sessions/templates';
 import { updateCriteria, type SessionView } from '$lib/server/sessions/lifecycle';
 import { readCriteriaForm, SPARE_ROWS } from './criteria-form';
@@ -20,7 +22,7 @@ export const load: PageServerLoad = (event) => {
 	const { session } = organiserSession(event);
 	const rules = scoreSheetRules(session);
 	return {
-		session: { id: session.id, title: session.title, state: session.state },
+		session: displaySession(session),
 		criteria: rules.criteria ?? [],
 		spareRows: SPARE_ROWS
 	};
@@ -36,11 +38,7 @@ export const actions: Actions = {
 		if (!reading.ok)
 			return fail(400, { action: 'save', errors: reading.errors, values: reading.values });
 		if (updateCriteria(db(), session, reading.criteria) !== 'ok') {
-			return fail(409, {
-				action: 'save',
-				errors: errorOn('criteria', m.session_not_draft()),
-				values: {}
-			});
+			return notDraftFailure('criteria', { action: 'save', values: {} });
 		}
 		return { action: 'save', saved: true };
 	},

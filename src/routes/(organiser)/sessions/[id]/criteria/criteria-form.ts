@@ -11,15 +11,15 @@ import {
 	type Criterion,
 	type CriterionGroup
 } from '$lib/tally/score-template';
-import { readFields, type FieldErrors } from '$lib/server/http/forms';
+import type { FieldErrors, FieldValues } from '$lib/forms';
+import { readFields } from '$lib/server/http/forms';
 import { generateId } from '$lib/server/db/ids';
 
 /** Rows offered beyond the current criteria, so that a criterion can be added without JavaScript. */
 export const SPARE_ROWS = 3;
 
 export type CriteriaReading =
-	| { ok: true; criteria: Criterion[] }
-	| { ok: false; errors: FieldErrors; values: Record<string, string> };
+	{ ok: true; criteria: Criterion[] } | { ok: false; errors: FieldErrors; values: FieldValues };
 
 export function readCriteriaForm(formData: FormData): CriteriaReading {
 	const { raw, errors } = readFields(formData);

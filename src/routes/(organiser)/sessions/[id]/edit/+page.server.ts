@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { organiserSession } from '$lib/server/sessions/access';
+import { notDraftFailure, redirectUnlessDraft } from '$lib/server/sessions/draft';
 import { db } from '$lib/server/db';
 import { errorOn, parseForm } from '$lib/server/http/forms';
 import { applyCriteria, listTemplates } from '$lib/server/sessions/templates';
@@ -10,11 +11,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { user, session } = organiserSession(event);
-	if (session.state !== 'draft') redirect(303, `/sessions/${session.id}`);
+	redirectUnlessDraft(session);
 	return {
-		id: session.id,
 		kind: session.rules.kind,
-		title: session.title,
 		values: sessionFormValues(session),
 		templates: listTemplates(db(), user.id).map(({ id, name }) => ({ id, name }))
 	};
@@ -43,9 +42,7 @@ export const actions: Actions = {
 				values: form.values
 			});
 		}
-		if (change === 'not_draft') {
-			return fail(409, { errors: errorOn('title', m.session_not_draft()), values: form.values });
-		}
+		if (change === 'not_draft') return notDraftFailure('title', { values: form.values });
 		redirect(303, `/sessions/${session.id}`);
 	}
 };

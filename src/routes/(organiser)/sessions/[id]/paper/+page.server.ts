@@ -7,6 +7,7 @@ import { readBallotForm } from '$lib/server/ballots/ballot-form';
 import { db } from '$lib/server/db';
 import { errorOn, parseForm } from '$lib/server/http/forms';
 import { setPaperIssued, storePaperBallot } from '$lib/server/ballots/paper';
+import { displaySession } from '$lib/server/sessions/display';
 import { listSubjects } from '$lib/server/sessions/subjects';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,10 +16,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		role,
 		session: {
-			id: session.id,
-			title: session.title,
-			state: session.state,
-			published: session.publishedAt !== null,
+			...displaySession(session),
 			paperIssued: session.paperIssued,
 			paperReturned: session.paperReturned
 		},

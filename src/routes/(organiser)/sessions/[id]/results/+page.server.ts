@@ -10,7 +10,8 @@ import {
 	recordGrades,
 	type GradeChange
 } from '$lib/server/results/grades';
-import { meetingDetails, type SessionView } from '$lib/server/sessions/lifecycle';
+import { displaySession } from '$lib/server/sessions/display';
+import type { SessionView } from '$lib/server/sessions/lifecycle';
 import { gradesSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -64,15 +65,10 @@ function appraisalView(report: AppraisalReport) {
 export const load: PageServerLoad = (event) => {
 	const { session, role } = countingSession(event);
 	const report = countersReport(session);
-	const meeting = meetingDetails(session);
-	const exports = { published: session.publishedAt !== null };
-	if (report.kind === 'appraisal') {
-		return { role, exports, session: meeting, report: appraisalView(report) };
-	}
+	const common = { role, session: displaySession(session) };
+	if (report.kind === 'appraisal') return { ...common, report: appraisalView(report) };
 	return {
-		role,
-		exports,
-		session: meeting,
+		...common,
 		report: {
 			kind: 'confidence' as const,
 			preset: report.preset,

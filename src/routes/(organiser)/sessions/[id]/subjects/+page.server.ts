@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { parseSubjectList, type PasteProblem } from '$lib/subjects/paste';
 import { organiserSession } from '$lib/server/sessions/access';
 import { db } from '$lib/server/db';
+import { displaySession } from '$lib/server/sessions/display';
 import { errorOn, parseForm } from '$lib/server/http/forms';
 import {
 	addSubjects,
@@ -25,7 +26,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const { session } = organiserSession(event);
 	return {
-		session: { id: session.id, title: session.title, state: session.state },
+		session: displaySession(session),
 		subjects: listSubjects(db(), session.id).map(({ id, fullName, jobTitle }) => ({
 			id,
 			fullName,
