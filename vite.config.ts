@@ -15,6 +15,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
 		environment: 'node',
-		env: { DATABASE_PATH: ':memory:' }
+		env: { DATABASE_PATH: ':memory:' },
+		// A test that asserts nothing fails instead of passing in silence.
+		expect: { requireAssertions: true }
 	}
 });

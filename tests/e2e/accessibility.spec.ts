@@ -6,7 +6,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { axeViolations } from './support/axe';
-import { ADMIN, PHONE, addAccount, logIn, uniqueName } from './fixtures';
+import { ADMIN, PHONE, addAccount, logIn, uniqueName } from './support/fixtures';
 import {
 	HttpClient,
 	appraisalRules,

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, addAccount, logIn, logOut, uniqueName } from './fixtures';
+import { ADMIN, addAccount, logIn, logOut, uniqueName } from './support/fixtures';
 
 test('login with a wrong then a right password, then logout', async ({ page }) => {
 	await page.goto('/');

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { PHONE, closeVoting, issueCards, newOrganiser, openVoting } from './fixtures';
+import { PHONE, closeVoting, issueCards, newOrganiser, openVoting } from './support/fixtures';
 
 const PEOPLE = [
 	'Nguyễn Văn An\tTrưởng phòng',

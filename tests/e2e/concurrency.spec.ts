@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { closeVoting, issueCards, newOrganiser, openVoting, prepareSession } from './fixtures';
+import {
+	closeVoting,
+	issueCards,
+	newOrganiser,
+	openVoting,
+	prepareSession
+} from './support/fixtures';
 
 const CARDS = 200;
 const ATTEMPTS_PER_CARD = 5;

@@ -6,8 +6,8 @@ import {
 	newOrganiser,
 	openVoting,
 	prepareSession
-} from './fixtures';
-import { scanQr } from './qr';
+} from './support/fixtures';
+import { scanQr } from './support/qr';
 
 const PEOPLE = [
 	'STT\tHọ và tên\tChức vụ',

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, logOut } from './fixtures';
+import { ADMIN, logOut } from './support/fixtures';
 import { axeViolations } from './support/axe';
 
 test('an empty database leads to creating the first administrator', async ({ page }) => {

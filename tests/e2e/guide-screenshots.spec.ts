@@ -7,7 +7,7 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ADMIN, addAccount, logIn, uniqueName } from './fixtures';
+import { ADMIN, addAccount, logIn, uniqueName } from './support/fixtures';
 
 const IMAGES = 'docs/guide/images';
 const PASSWORD = 'Ban tổ chức Đảng ủy 2026';

@@ -4,7 +4,7 @@
  * and a ballot that could not be sent says so and keeps the choices on screen.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { PHONE, issueCards, newOrganiser, openVoting, prepareSession } from './fixtures';
+import { PHONE, issueCards, newOrganiser, openVoting, prepareSession } from './support/fixtures';
 
 const PEOPLE = ['Nguyễn Văn An\tBí thư', 'Trần Thị Bình\tPhó Bí thư'];
 

@@ -7,7 +7,7 @@
 import { expect, test, type Browser, type Page, type Request } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { PHONE_CAST_PATH, phoneCastRequest } from '../../scripts/bench/phone-cast';
-import { PHONE } from './fixtures';
+import { PHONE } from './support/fixtures';
 import {
 	closeVoting,
 	firstAdministrator,

@@ -14,7 +14,7 @@ import {
 	openVoting,
 	prepareSession,
 	uniqueName
-} from './fixtures';
+} from './support/fixtures';
 
 const PEOPLE = ['Nguyễn Văn An\tBí thư', 'Trần Thị Bình\tPhó Bí thư', 'Lê Văn Cường\tỦy viên'];
 

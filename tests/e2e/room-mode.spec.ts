@@ -8,10 +8,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scanQr } from './qr';
+import { ADMIN_PASSWORD } from './support/http-client';
+import { scanQr } from './support/qr';
 import { freePort } from './support/server';
-
-const PASSWORD = 'Hội nghị giữa nhiệm kỳ 2026';
 
 function startRoomServer(env: Record<string, string>) {
 	const child = spawn(process.execPath, ['scripts/start.js'], {
@@ -67,8 +66,8 @@ test('the laptop prints the phones’ address and its QR, and cards carry it', a
 		await page.goto(`${local}/setup`);
 		await page.getByLabel('Họ và tên').fill('Bí thư Chi bộ');
 		await page.getByLabel('Tên đăng nhập').fill('bithu');
-		await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-		await page.getByLabel('Nhập lại mật khẩu').fill(PASSWORD);
+		await page.getByLabel('Mật khẩu', { exact: true }).fill(ADMIN_PASSWORD);
+		await page.getByLabel('Nhập lại mật khẩu').fill(ADMIN_PASSWORD);
 		await page.getByRole('button', { name: 'Tạo tài khoản quản trị' }).click();
 		await expect(page).toHaveURL(/\/sessions$/);
 		await page.goto(`${local}/sessions/new`);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN } from './fixtures';
+import { ADMIN } from './support/fixtures';
 
 test('the language switch changes every string and is kept in a cookie', async ({
 	page,

@@ -70,6 +70,7 @@ export class HttpClient {
 	}
 }
 
+/** The first administrator's password, on the suite's server (fixtures.ts) and on a test's own. */
 export const ADMIN_PASSWORD = 'Hội nghị giữa nhiệm kỳ 2026';
 
 function expectStatus(reply: Reply, expected: number, what: string): Reply {

@@ -1,10 +1,11 @@
 import { expect, type Page } from '@playwright/test';
+import { ADMIN_PASSWORD } from './http-client';
 
 /** Created through the first-run page by first-run.spec.ts, which runs before every other spec. */
 export const ADMIN = {
 	username: 'quantri',
 	displayName: 'Trần Thị Quản Trị',
-	password: 'Hội nghị giữa nhiệm kỳ 2026'
+	password: ADMIN_PASSWORD
 };
 
 export function uniqueName(prefix: string): string {
