@@ -2,7 +2,7 @@
  * What a ballot may contain, by session: shared by the form that reads a ballot (to word the
  * voter's mistakes) and by the transaction that stores it (to refuse anything else). Pure.
  */
-import { CONFIDENCE_MARKS } from '$lib/tally/confidence';
+import { CONFIDENCE_MARKS, INVALID_ROW } from '$lib/tally/confidence';
 import { GRADES } from '$lib/tally/grades';
 import type { Criterion } from '$lib/tally/score-template';
 
@@ -20,12 +20,30 @@ export function ballotSpec(
 	return { kind: 'scores', criteria: rules.criteria ?? [] };
 }
 
-/** The answers of one ballot; a person left out was left blank. */
+/**
+ * What the tally committee may enter from a paper ballot: on a confidence ballot, besides the
+ * marks, an invalid row (no mark, or several marks, on one person's row: the committee rules).
+ * A phone never sends one.
+ */
+export function paperBallotSpec(rules: Parameters<typeof ballotSpec>[0]): BallotSpec {
+	const spec = ballotSpec(rules);
+	return rules.kind === 'confidence' && spec.kind === 'choices'
+		? { kind: 'choices', options: [...spec.options, INVALID_ROW] }
+		: spec;
+}
+
+/**
+ * The answers of one ballot; a person left out was left blank. `invalid`: a paper ballot the
+ * tally committee ruled invalid as a whole (not issued by it, a printed name crossed out…).
+ */
 export type Answers =
 	| { kind: 'choices'; choices: ReadonlyMap<string, string> }
-	| { kind: 'scores'; sheets: ReadonlyMap<string, ReadonlyMap<string, number>> };
+	| { kind: 'scores'; sheets: ReadonlyMap<string, ReadonlyMap<string, number>> }
+	| { kind: 'invalid' };
 
-export function isBlank(answers: Answers): boolean {
+/** A ballot that counts as returned but invalid: nothing marked on it, or ruled invalid. */
+export function isInvalidBallot(answers: Answers): boolean {
+	if (answers.kind === 'invalid') return true;
 	return answers.kind === 'choices' ? answers.choices.size === 0 : answers.sheets.size === 0;
 }
 
@@ -43,6 +61,7 @@ export function answersFit(
 	subjectIds: ReadonlySet<string>,
 	answers: Answers
 ): boolean {
+	if (answers.kind === 'invalid') return true;
 	if (spec.kind !== answers.kind) return false;
 	if (answers.kind === 'choices' && spec.kind === 'choices') {
 		return [...answers.choices].every(

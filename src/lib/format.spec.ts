@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+	calendarDateParts,
+	clockParts,
 	formatDate,
 	formatDateTime,
 	formatHundredths,
@@ -53,5 +55,25 @@ describe('isoDateIn', () => {
 describe('formatDateTime', () => {
 	it('shows the time in Vietnam whatever the server time zone', () => {
 		expect(formatDateTime(new Date('2026-11-22T01:30:00Z'), 'vi')).toBe('08:30 22/11/2026');
+	});
+});
+
+describe('date parts for "ngày … tháng … năm …"', () => {
+	it('splits a calendar date, keeping two-digit day and month', () => {
+		expect(calendarDateParts('2026-02-05')).toEqual({ day: '05', month: '02', year: '2026' });
+	});
+
+	it('reads a moment on Vietnam’s clock, across midnight UTC', () => {
+		expect(clockParts(new Date('2026-12-01T17:30:00Z'))).toEqual({
+			day: '02',
+			month: '12',
+			year: '2026',
+			hour: '00',
+			minute: '30'
+		});
+		expect(clockParts(new Date('2026-12-01T03:05:00Z'))).toMatchObject({
+			hour: '10',
+			minute: '05'
+		});
 	});
 });

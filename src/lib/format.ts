@@ -20,6 +20,44 @@ const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions) =>
 		() => new Intl.DateTimeFormat(locale, options)
 	);
 
+/** Day, month and year with two-digit day and month, as "ngày 02 tháng 12 năm 2026" writes them. */
+export interface DateParts {
+	day: string;
+	month: string;
+	year: string;
+}
+
+/** An ISO calendar date (YYYY-MM-DD) in parts. */
+export function calendarDateParts(date: string): DateParts {
+	const [year = '', month = '', day = ''] = date.split('-');
+	return { day, month, year };
+}
+
+/** A moment in parts, on the meeting room's clock (Vietnam's time zone unless told otherwise). */
+export function clockParts(
+	date: Date,
+	timeZone = 'Asia/Ho_Chi_Minh'
+): DateParts & { hour: string; minute: string } {
+	const parts = dateFormat('en-GB', {
+		day: '2-digit',
+		month: '2-digit',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+		timeZone
+	}).formatToParts(date);
+	const part = (type: Intl.DateTimeFormatPartTypes) =>
+		parts.find((candidate) => candidate.type === type)?.value ?? '';
+	return {
+		day: part('day'),
+		month: part('month'),
+		year: part('year'),
+		hour: part('hour'),
+		minute: part('minute')
+	};
+}
+
 const integerFormat = (locale: string) =>
 	cached(`integer ${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }));
 

@@ -5,20 +5,32 @@
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { romanQuarter, type Period } from '$lib/periods';
-import type { ConfidenceMark } from '$lib/tally/confidence';
+import { formatInteger } from '$lib/format';
+import {
+	INVALID_ROW,
+	type ConfidenceMark,
+	type CountedRow,
+	type PercentBaseSize
+} from '$lib/tally/confidence';
 import { GRADE_ABBREVIATIONS, isGrade, type Grade } from '$lib/tally/grades';
 import type { Fraction, Threshold } from '$lib/tally/fraction';
-import type { ConfidenceBand, LocalizedText } from '$lib/tally/presets';
+import {
+	findConfidencePreset,
+	type ConfidenceBand,
+	type ConfidencePreset,
+	type LocalizedText
+} from '$lib/tally/presets';
 
 export function localized(text: LocalizedText): string {
 	return text[getLocale()];
 }
 
-export const markLabel: Record<ConfidenceMark | 'blank', () => string> = {
+export const markLabel: Record<CountedRow, () => string> = {
 	high: m.mark_high,
 	confidence: m.mark_confidence,
 	low: m.mark_low,
-	blank: m.mark_blank
+	blank: m.mark_blank,
+	invalidRow: m.mark_invalid_row
 };
 
 export const stateLabel = {
@@ -37,19 +49,64 @@ function lowerText(bound: Threshold): string {
 		: m.band_over({ fraction: fractionText(bound) });
 }
 
-/** "Trên 1/2 đến dưới 2/3 tổng số người được triệu tập đánh giá tín nhiệm thấp". */
-export function bandCondition(band: Pick<ConfidenceBand, 'lower' | 'upper'>): string {
-	const range = band.upper
-		? m.band_range({
-				from: lowerText(band.lower),
-				to: band.upper.inclusive
-					? m.band_up_to({ fraction: fractionText(band.upper) })
-					: m.band_under({ fraction: fractionText(band.upper) })
-			})
-		: band.lower.inclusive
-			? m.band_or_more({ fraction: fractionText(band.lower) })
-			: m.band_over({ fraction: fractionText(band.lower) });
-	return m.band_condition({ range });
+type BaseWording = Pick<ConfidencePreset, 'base' | 'issuer'>;
+
+/** Of whom a percentage is taken: the ballots returned, or all members (deputies of a state body). */
+function baseNoun({ base, issuer }: BaseWording): string {
+	if (base === 'returned') return m.band_base_returned();
+	return issuer === 'state' ? m.band_base_deputies() : m.band_base_members();
+}
+
+/** "Số phiếu tín nhiệm thấp trên 1/2 đến dưới 2/3 tổng số phiếu thu về", on the preset's base. */
+export function bandCondition(
+	band: Pick<ConfidenceBand, 'lower' | 'upper'>,
+	preset: BaseWording
+): string {
+	const base = baseNoun(preset);
+	const { lower, upper } = band;
+	if (upper) {
+		const to = upper.inclusive
+			? m.band_up_to({ fraction: fractionText(upper) })
+			: m.band_under({ fraction: fractionText(upper) });
+		return m.band_condition({ range: m.band_range({ from: lowerText(lower), to }), base });
+	}
+	return lower.inclusive
+		? m.band_condition_or_more({ fraction: fractionText(lower), base })
+		: m.band_condition_over({ fraction: fractionText(lower), base });
+}
+
+/** "Tỷ lệ tính trên tổng số 24 phiếu thu về (Điều 6 khoản 3)": which base, its size, its article. */
+export function baseSentence(
+	base: PercentBaseSize,
+	preset: Pick<ConfidencePreset, 'baseArticle' | 'issuer'>,
+	locale = getLocale()
+): string {
+	const text = preset.baseArticle[locale];
+	const figures = {
+		size: formatInteger(base.size, locale),
+		article: text ? m.base_article({ article: text }, { locale }) : ''
+	};
+	if (base.kind === 'returned') return m.base_returned(figures, { locale });
+	return preset.issuer === 'state'
+		? m.base_deputies(figures, { locale })
+		: m.base_members(figures, { locale });
+}
+
+/** "Tỷ lệ và các mức tính trên tổng số phiếu thu về (Điều 6 khoản 3)": a preset's base, where offered. */
+export function presetBaseText(preset: Pick<ConfidencePreset, 'base' | 'baseArticle' | 'issuer'>) {
+	const text = localized(preset.baseArticle);
+	const figures = { article: text ? m.base_article({ article: text }) : '' };
+	if (preset.base === 'returned') return m.preset_about_base_returned(figures);
+	return preset.issuer === 'state'
+		? m.preset_about_base_deputies(figures)
+		: m.preset_about_base_members(figures);
+}
+
+/** "24 phiếu thu về": the base in a spreadsheet cell. */
+export function baseCell(base: PercentBaseSize, preset: Pick<ConfidencePreset, 'issuer'>): string {
+	const size = base.size;
+	if (base.kind === 'returned') return m.base_size_returned({ size });
+	return preset.issuer === 'state' ? m.base_size_deputies({ size }) : m.base_size_members({ size });
 }
 
 const gradeNames: Record<Grade, () => string> = {
@@ -83,6 +140,7 @@ export function periodText(period: Period, locale = getLocale()): string {
 export function choiceLabel(choice: string | null): string {
 	if (!choice || choice === 'blank') return markLabel.blank();
 	if (isGrade(choice)) return gradeName(choice);
+	if (choice === INVALID_ROW) return markLabel.invalidRow();
 	return markLabel[choice as ConfidenceMark]();
 }
 
@@ -103,6 +161,12 @@ export function auditLabel(action: string, detail: string): string {
 			return m.audit_count_confirmed();
 		case 'published':
 			return m.audit_published();
+		case 'rule_corrected':
+			return m.audit_rule_corrected({
+				preset: (findConfidencePreset(detail)?.name ?? { vi: detail, en: detail })[getLocale()]
+			});
+		case 'confirmations_withdrawn':
+			return m.audit_confirmations_withdrawn({ count: detail });
 		default:
 			return action;
 	}

@@ -168,16 +168,26 @@ test('a confidence vote: prepare, print cards, vote by QR and by code, close, re
 		await expect(totals.locator('div').filter({ hasText: label })).toContainText(value);
 	}
 
-	// Percentages are of the 6 convened: 2/6 = 33,33 %, 1/6 = 16,67 %, 3/6 = 50,00 % (not over half).
+	// Percentages are of the 3 ballots returned (QĐ 96 Điều 6.3), not of the 6 convened:
+	// 2/3 = 66,67 %, 1/3 = 33,33 %. Columns: high, confidence, low, blank, invalid row.
+	await expect(
+		page.getByText('Tỷ lệ tính trên tổng số 3 phiếu thu về (Điều 6 khoản 3).')
+	).toBeVisible();
 	const row = (name: string) => page.getByRole('row', { name: new RegExp(name) });
 	const cells = async (name: string) =>
 		(await row(name).locator('td.number').allInnerTexts()).map((text) => text.replace(/\s+/g, ' '));
-	expect(await cells('Nguyễn Văn An')).toEqual(['2 33,33 %', '1 16,67 %', '0 0,00 %', '0 0,00 %']);
-	expect(await cells('Trần Thị Bình')).toEqual(['1 16,67 %', '0 0,00 %', '2 33,33 %', '0 0,00 %']);
-	expect(await cells('Lê Văn Cường')).toEqual(['0 0,00 %', '0 0,00 %', '3 50,00 %', '0 0,00 %']);
-	expect(await cells('Phạm Thị Dung')).toEqual(['0 0,00 %', '2 33,33 %', '0 0,00 %', '1 16,67 %']);
-	expect(await cells('Hoàng Văn Em')).toEqual(['0 0,00 %', '0 0,00 %', '0 0,00 %', '3 50,00 %']);
-	await expect(row('Lê Văn Cường')).toContainText('Không thuộc mức nào');
+	const none = '0 0,00 %';
+	expect(await cells('Nguyễn Văn An')).toEqual(['2 66,67 %', '1 33,33 %', none, none, none]);
+	expect(await cells('Trần Thị Bình')).toEqual(['1 33,33 %', none, '2 66,67 %', none, none]);
+	expect(await cells('Lê Văn Cường')).toEqual([none, none, '3 100,00 %', none, none]);
+	expect(await cells('Phạm Thị Dung')).toEqual([none, '2 66,67 %', none, '1 33,33 %', none]);
+	expect(await cells('Hoàng Văn Em')).toEqual([none, none, none, '3 100,00 %', none]);
+	// 2 low of 3 returned is two thirds: 3 × 2 ≥ 2 × 3 (Điều 11 khoản 3).
+	await expect(row('Trần Thị Bình')).toContainText(
+		'Số phiếu tín nhiệm thấp từ 2/3 tổng số phiếu thu về trở lên'
+	);
+	await expect(row('Trần Thị Bình')).toContainText('Điều 11 khoản 3');
+	await expect(row('Phạm Thị Dung')).toContainText('Không thuộc mức nào');
 	await expect(page.getByText('Quy định số 96-QĐ/TW ngày 02/02/2023')).toBeVisible();
 
 	const csv = await page.request.get(`${sessionUrl}/results.csv`);
@@ -185,6 +195,6 @@ test('a confidence vote: prepare, print cards, vote by QR and by code, close, re
 	const body = await csv.body();
 	expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 	expect(body.toString('utf8')).toContain(
-		'3,Lê Văn Cường,"Phó Bí thư, Chủ tịch UBND xã",0,0.00,0,0.00,3,50.00'
+		'3,Lê Văn Cường,"Phó Bí thư, Chủ tịch UBND xã",0,0.00,0,0.00,3,100.00,0,0.00,0,0.00,3 phiếu thu về'
 	);
 });

@@ -138,13 +138,15 @@ test('projector, tally committee, paper ballots, publication, receipts and expor
 	await page.getByRole('button', { name: 'Công bố kết quả' }).click();
 	await expect(page.getByText('Kết quả đã được công bố')).toBeVisible();
 
-	// The screen shows the result by itself; percentages of the 5 convened.
+	// The screen shows the result by itself; percentages of the 4 ballots returned (QĐ 96
+	// Điều 6.3), not of the 5 convened: Bình's 3 low are 75 %, two thirds or more.
 	await expect(screen.getByRole('heading', { name: 'Kết quả' })).toBeVisible({ timeout: 15_000 });
 	const binh = screen.getByRole('listitem').filter({ hasText: 'Trần Thị Bình' });
-	await expect(binh).toContainText('Tín nhiệm thấp: 60,00 %');
-	await expect(binh).toContainText(
-		'Tín nhiệm thấp trên 1/2 đến dưới 2/3 tổng số người được triệu tập'
-	);
+	await expect(binh).toContainText('Tín nhiệm thấp: 75,00 %');
+	await expect(binh).toContainText('Số phiếu tín nhiệm thấp từ 2/3 tổng số phiếu thu về trở lên');
+	await expect(
+		screen.getByText('Tỷ lệ tính trên tổng số 4 phiếu thu về (Điều 6 khoản 3).')
+	).toBeVisible();
 
 	// The voter finds their receipt on the public list.
 	await phone.goto(projectorUrl.replace(/\/?$/, '/receipts'));
@@ -164,8 +166,12 @@ test('projector, tally committee, paper ballots, publication, receipts and expor
 		totals.locator('div').filter({ hasText: 'Trong đó phiếu giấy thu về' })
 	).toContainText('2');
 	await expect(totals.getByText('cần kiểm tra lại')).toHaveCount(0);
+	await expect(
+		page.getByText('Tỷ lệ tính trên tổng số 4 phiếu thu về (Điều 6 khoản 3).')
+	).toBeVisible();
 	const binhRow = page.getByRole('row', { name: /Trần Thị Bình/ });
-	await expect(binhRow.locator('td.number').nth(2)).toContainText('60,00 %');
+	await expect(binhRow.locator('td.number').nth(2)).toContainText('75,00 %');
+	await expect(binhRow).toContainText('Điều 11 khoản 3');
 
 	const directory = mkdtempSync(join(tmpdir(), 'phieukin-exports-'));
 	const download = async (name: RegExp) => {
@@ -183,7 +189,8 @@ test('projector, tally committee, paper ballots, publication, receipts and expor
 	for (const text of [
 		'BIÊN BẢN KIỂM PHIẾU',
 		'Trần Thị Bình',
-		'60,00 %',
+		'75,00 %',
+		'Tỷ lệ tính trên tổng số 4 phiếu thu về (Điều 6 khoản 3).',
 		'Đặng Thị Hồng',
 		'Vũ Văn Ổn'
 	]) {
@@ -196,7 +203,7 @@ test('projector, tally committee, paper ballots, publication, receipts and expor
 	const binhCells = book.worksheets[0]!.getRow(3);
 	expect(binhCells.getCell(2).value).toBe('Trần Thị Bình');
 	expect(binhCells.getCell(8).value).toBe(3);
-	expect(binhCells.getCell(9).value).toBeCloseTo(0.6, 10);
+	expect(binhCells.getCell(9).value).toBeCloseTo(0.75, 10);
 
 	const csv = parse(readFileSync(await download(/CSV/), 'utf8').replace(/^\uFEFF/, ''), {
 		columns: true
@@ -204,14 +211,21 @@ test('projector, tally committee, paper ballots, publication, receipts and expor
 	expect(csv[1]).toMatchObject({
 		'Họ và tên': 'Trần Thị Bình',
 		'Tín nhiệm thấp': '3',
-		'Tín nhiệm thấp (%)': '60.00'
+		'Tín nhiệm thấp (%)': '75.00',
+		'Tỷ lệ tính trên': '4 phiếu thu về'
 	});
 
 	const json = JSON.parse(readFileSync(await download(/JSON/), 'utf8'));
-	expect(json.totals).toMatchObject({ returned: 4, paperReturned: 2, issued: 5 });
+	expect(json.totals).toMatchObject({
+		returned: 4,
+		paperReturned: 2,
+		issued: 5,
+		base: { kind: 'returned', size: 4 }
+	});
 	expect(json.confidence[1]).toMatchObject({
 		fullName: 'Trần Thị Bình',
 		counts: { low: 3 },
-		percentOfConvened: { low: 60 }
+		percent: { low: 75 },
+		band: { id: 'two-thirds', article: 'Điều 11 khoản 3' }
 	});
 });

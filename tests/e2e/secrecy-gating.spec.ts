@@ -33,9 +33,11 @@ import {
 import { startOwnServer, type OwnServer } from './support/server';
 
 /**
- * 37 convened, 23 ballots: person 1 gets 11 high, 7 confidence, 5 low; person 2 gets 3, 13, 7.
- * Their shares of 37 (29,73 %, 18,92 %, 13,51 %, 8,11 %, 35,14 %) appear nowhere else, in any
- * of the forms a page, a stylesheet width or a data payload would write them.
+ * 37 convened, 23 marked ballots: person 1 gets 11 high, 7 confidence, 5 low; person 2 gets 3,
+ * 13, 7; one more ballot comes back empty (the outsider who voted, below). Their shares of the 24
+ * ballots returned, the base of QĐ 96 (45,83 %, 29,17 %, 20,83 %, 54,17 %; 12,50 % is left out
+ * as too round), appear nowhere else, in any of the forms a page, a stylesheet width or a data
+ * payload would write them.
  */
 const CONVENED = 37;
 const BALLOTS: [string, string][] = [
@@ -45,7 +47,7 @@ const BALLOTS: [string, string][] = [
 	...Array.from({ length: 2 }, () => ['confidence', 'low'] as [string, string]),
 	...Array.from({ length: 5 }, () => ['low', 'low'] as [string, string])
 ];
-const SHARES = ['29,73', '18,92', '13,51', '8,11', '35,14'];
+const SHARES = ['45,83', '29,17', '20,83', '54,17'];
 
 /**
  * A score-sheet appraisal of three people by three voters, each sheet filled to a total: the
@@ -266,7 +268,7 @@ test('no route shows a per-person figure before publication, except to the count
 	for (const sessionId of [confidenceId, appraisalId]) await closeVoting(owner, sessionId);
 	expect(await leaks(outsiders, sessions)).toEqual([]);
 	for (const [sessionId, { markers }, expected] of [
-		[confidenceId, sessions[0]!, ['29,73', '35,14']],
+		[confidenceId, sessions[0]!, ['45,83', '54,17']],
 		[appraisalId, sessions[1]!, MEANS]
 	] as const) {
 		const counted = await fetchAs(owner, `/sessions/${sessionId}/results`);

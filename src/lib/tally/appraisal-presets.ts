@@ -4,7 +4,7 @@
  */
 import type { Fraction, Threshold } from './fraction';
 import type { Grade } from './grades';
-import type { LocalizedText } from './presets';
+import type { Issuer, LocalizedText } from './presets';
 
 export interface ScoreBand {
 	grade: Grade;
@@ -24,6 +24,8 @@ export interface AppraisalPreset {
 	id: string;
 	name: LocalizedText;
 	source: LocalizedText;
+	/** Whose body appraises (the header of the minutes); absent from copies stored before 2026-12. */
+	issuer?: Issuer;
 	quorum: Threshold | null;
 	/** Highest minimum first; the last band starts at 0. */
 	bands: ScoreBand[];
@@ -50,6 +52,7 @@ export const QD_366_2025: AppraisalPreset = {
 		vi: 'Quy định số 366-QĐ/TW ngày 30/8/2025 của Bộ Chính trị về kiểm điểm, đánh giá, xếp loại chất lượng',
 		en: 'Regulation 366-QĐ/TW of 30 August 2025, Politburo, on review, appraisal and grading'
 	},
+	issuer: 'party',
 	quorum: TWO_THIRDS_PRESENT,
 	bands: BANDS,
 	cap: {
@@ -72,6 +75,7 @@ export const ND_335_2025: AppraisalPreset = {
 		vi: 'Nghị định số 335/2025/NĐ-CP của Chính phủ về đánh giá, xếp loại chất lượng (hiệu lực từ 01/01/2026)',
 		en: 'Government Decree 335/2025/NĐ-CP on appraisal and grading (in force from 1 January 2026)'
 	},
+	issuer: 'state',
 	quorum: TWO_THIRDS_PRESENT,
 	bands: BANDS,
 	cap: {

@@ -5,17 +5,26 @@ import {
 	reachesLowerBound,
 	smallestCountReaching,
 	staysUnderUpperBound,
-	type Fraction
+	type Fraction,
+	type Threshold
 } from './fraction';
 import { countOf, type ChoiceCounts } from './choices';
 import { percentHundredths } from './percent';
-import type { ConfidenceBand, ConfidencePreset } from './presets';
+import type { ConfidenceBand, ConfidencePreset, PercentBase } from './presets';
 
 export const CONFIDENCE_MARKS = ['high', 'confidence', 'low'] as const;
 export type ConfidenceMark = (typeof CONFIDENCE_MARKS)[number];
 
-/** One returned ballot: the mark given to each subject; a subject left out was left blank. */
-export type ConfidenceBallot = Readonly<Record<string, ConfidenceMark>>;
+/**
+ * What a returned ballot holds for one person: a mark, or (paper only, as the tally committee
+ * rules) an invalid row: no mark or several marks on that row of a ballot that is otherwise
+ * valid. A person left out of a ballot was left blank.
+ */
+export const INVALID_ROW = 'invalid';
+export type ConfidenceRow = ConfidenceMark | typeof INVALID_ROW;
+
+/** One returned ballot: what it holds for each person; a person left out was left blank. */
+export type ConfidenceBallot = Readonly<Record<string, ConfidenceRow>>;
 
 export interface ConfidenceTallyInput {
 	preset: ConfidencePreset;
@@ -26,25 +35,37 @@ export interface ConfidenceTallyInput {
 	paperIssued?: number;
 	paperReturned?: number;
 	subjects: readonly { id: string }[];
-	/** The marks of the returned ballots, counted (see `countChoices`). */
-	choices: ChoiceCounts<ConfidenceMark>;
+	/** The rows of the returned ballots, counted (see `countChoices`). */
+	choices: ChoiceCounts<ConfidenceRow>;
 }
 
-export interface MarkCounts {
+/** One person's rows across the returned ballots; with the invalid ballots they add up to R. */
+export interface RowCounts {
 	high: number;
 	confidence: number;
 	low: number;
-	/** Rows left unmarked (or spoiled) on returned ballots. */
+	/** Rows left unmarked on valid ballots. */
 	blank: number;
+	/** Rows the tally committee ruled invalid (paper). */
+	invalidRow: number;
 }
 
-/** Counts as exact fractions of the people convened, plus the published rounding. */
+export type CountedRow = keyof RowCounts;
+export const COUNTED_ROWS: readonly CountedRow[] = [
+	'high',
+	'confidence',
+	'low',
+	'blank',
+	'invalidRow'
+];
+
+/** A person's counts and their published percentages on the preset's base. */
 export interface SubjectResult {
 	id: string;
-	counts: MarkCounts;
-	/** Hundredths of a percent of the people convened, rounded half up; `null` if nobody was convened. */
-	percent: Record<keyof MarkCounts, number | null>;
-	/** The preset band the low count falls in, if any. */
+	counts: RowCounts;
+	/** Hundredths of a percent of the base, rounded half up; `null` when the base is 0. */
+	percent: Record<CountedRow, number | null>;
+	/** The preset band the low count falls in, if any (never when bands do not apply). */
 	band: ConfidenceBand | null;
 }
 
@@ -54,6 +75,8 @@ export interface QuorumStatus {
 	needed: number | null;
 	/** `null` while attendance has not been recorded. */
 	met: boolean | null;
+	/** Whether voting may not open without it. */
+	binding: boolean;
 }
 
 /** The figures of a session as a whole, whatever its kind. */
@@ -67,65 +90,103 @@ export interface BallotTotals {
 	paperReturned: number;
 	/** All returned ballots, from phones and from paper. */
 	returned: number;
-	/** Ballots with at least one mark. */
+	/** Ballots with at least one row filled in. */
 	valid: number;
+	/** Returned ballots that are invalid as a whole (empty, or ruled invalid on paper). */
 	invalid: number;
 	quorum: QuorumStatus;
 }
 
+/** What every percentage and band of a confidence vote is taken of, and its size. */
+export interface PercentBaseSize {
+	kind: PercentBase;
+	size: number;
+}
+
 export interface ConfidenceResult extends BallotTotals {
+	base: PercentBaseSize;
+	/**
+	 * Bands apply only to a vote held with its quorum: without it (an advisory quorum not met),
+	 * the result is shown but no band is.
+	 */
+	bandsApply: boolean;
 	subjects: SubjectResult[];
 }
 
+/** A confidence vote's figures as a whole. */
+export type ConfidenceTotals = Omit<ConfidenceResult, 'subjects'>;
+
 export function quorumStatus(
-	preset: Pick<ConfidencePreset, 'quorum'>,
+	preset: { quorum: (Threshold & { binding?: boolean }) | null },
 	convened: number,
 	present: number | null
 ): QuorumStatus {
-	if (!preset.quorum) return { required: null, needed: null, met: true };
+	if (!preset.quorum) return { required: null, needed: null, met: true, binding: false };
 	const needed = smallestCountReaching(convened, preset.quorum);
-	return { required: preset.quorum, needed, met: present === null ? null : present >= needed };
+	return {
+		required: preset.quorum,
+		needed,
+		met: present === null ? null : present >= needed,
+		binding: preset.quorum.binding ?? false
+	};
 }
 
+/** The size of the preset's base: the ballots returned, or the people convened. */
+export function baseSize(
+	base: PercentBase,
+	totals: { returned: number; convened: number }
+): number {
+	return base === 'returned' ? totals.returned : totals.convened;
+}
+
+/** The band a low count falls in, compared exactly with the base; none of a base of 0. */
 export function bandFor(
 	preset: Pick<ConfidencePreset, 'bands'>,
 	low: number,
-	convened: number
+	base: number
 ): ConfidenceBand | null {
-	if (convened <= 0) return null;
+	if (base <= 0) return null;
 	return (
 		preset.bands.find(
 			(band) =>
-				reachesLowerBound(low, convened, band.lower) &&
-				(!band.upper || staysUnderUpperBound(low, convened, band.upper))
+				reachesLowerBound(low, base, band.lower) &&
+				(!band.upper || staysUnderUpperBound(low, base, band.upper))
 		) ?? null
 	);
 }
 
 export function tallyConfidence(input: ConfidenceTallyInput): ConfidenceResult {
 	const { returned, valid } = input.choices;
+	const quorum = quorumStatus(input.preset, input.convened, input.present);
+	const base: PercentBaseSize = {
+		kind: input.preset.base,
+		size: baseSize(input.preset.base, { returned, convened: input.convened })
+	};
+	// Met, or no quorum to meet: never while attendance is unknown.
+	const bandsApply = quorum.required === null || quorum.met === true;
 	const subjects = input.subjects.map((subject): SubjectResult => {
-		const count = (mark: ConfidenceMark) => countOf(input.choices, subject.id, mark);
-		const high = count('high');
-		const confidence = count('confidence');
-		const low = count('low');
-		const subjectCounts: MarkCounts = {
+		const count = (row: ConfidenceRow) => countOf(input.choices, subject.id, row);
+		const [high, confidence, low, invalidRow] = [
+			count('high'),
+			count('confidence'),
+			count('low'),
+			count(INVALID_ROW)
+		];
+		const counts: RowCounts = {
 			high,
 			confidence,
 			low,
-			blank: returned - high - confidence - low
+			blank: valid - high - confidence - low - invalidRow,
+			invalidRow
 		};
-		const percentOf = (value: number) => percentHundredths(value, input.convened);
+		const percent = Object.fromEntries(
+			COUNTED_ROWS.map((row) => [row, percentHundredths(counts[row], base.size)])
+		) as Record<CountedRow, number | null>;
 		return {
 			id: subject.id,
-			counts: subjectCounts,
-			percent: {
-				high: percentOf(subjectCounts.high),
-				confidence: percentOf(subjectCounts.confidence),
-				low: percentOf(subjectCounts.low),
-				blank: percentOf(subjectCounts.blank)
-			},
-			band: bandFor(input.preset, subjectCounts.low, input.convened)
+			counts,
+			percent,
+			band: bandsApply ? bandFor(input.preset, low, base.size) : null
 		};
 	});
 
@@ -138,7 +199,9 @@ export function tallyConfidence(input: ConfidenceTallyInput): ConfidenceResult {
 		returned,
 		valid,
 		invalid: returned - valid,
-		quorum: quorumStatus(input.preset, input.convened, input.present),
+		quorum,
+		base,
+		bandsApply,
 		subjects
 	};
 }

@@ -1,6 +1,6 @@
 /**
- * Checks for the bands of a custom preset: each band is a non-empty range of shares of the
- * people convened, and no share falls in two bands.
+ * Checks for the bands of a custom preset: each band is a non-empty range of shares of its base
+ * (the ballots returned, or the people convened), and no share falls in two bands.
  */
 import { compareToFraction, type Fraction, type Threshold } from './fraction';
 

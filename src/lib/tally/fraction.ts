@@ -1,7 +1,8 @@
 /**
  * Exact comparisons of a count against a fraction of a total. Regulations draw their lines at
- * 1/2 and 2/3 of the people convened; `low / convened >= 0.6667` would misjudge 2 of 3, so
- * every comparison is done on integers: `count × denominator` against `numerator × total`.
+ * 1/2 and 2/3 (of the ballots returned, or of the people convened); `low / base >= 0.6667`
+ * would misjudge 2 of 3, so every comparison is done on integers: `count × denominator` against
+ * `numerator × total`.
  */
 export interface Fraction {
 	numerator: number;

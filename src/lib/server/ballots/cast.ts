@@ -14,7 +14,13 @@
  *   acknowledged ballot is never without its consumed card.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { answersFit, ballotSpec, isBlank, type Answers, type BallotSpec } from '$lib/ballot-rules';
+import {
+	answersFit,
+	ballotSpec,
+	isInvalidBallot,
+	type Answers,
+	type BallotSpec
+} from '$lib/ballot-rules';
 import type { AppDatabase } from '../db';
 import { preparedQueries } from '../db/prepared';
 import { sha256 } from '@oslojs/crypto/sha2';
@@ -210,7 +216,8 @@ export function receiptCode(nonce: string): string {
 export function storeAnswers(db: AppDatabase, sessionId: string, answers: Answers): void {
 	const { insertBallot, insertChoice, insertSheet, insertScore } = statements(db);
 	const ballotId = generateBallotId();
-	insertBallot.run({ id: ballotId, sessionId, blank: isBlank(answers) ? 1 : 0 });
+	insertBallot.run({ id: ballotId, sessionId, blank: isInvalidBallot(answers) ? 1 : 0 });
+	if (answers.kind === 'invalid') return;
 	if (answers.kind === 'choices') {
 		for (const [subjectId, choice] of answers.choices) {
 			insertChoice.run({ ballotId, subjectId, choice });

@@ -4,7 +4,8 @@
  * single out the few who voted on paper).
  */
 import { eq, sql } from 'drizzle-orm';
-import { answersFit, ballotSpec, type Answers } from '$lib/ballot-rules';
+import { answersFit, paperBallotSpec, type Answers } from '$lib/ballot-rules';
+import { INVALID_ROW } from '$lib/tally/confidence';
 import type { AppDatabase } from '../db';
 import { subject, voteSession } from '../db/schema';
 import { recordAudit } from '../db/audit';
@@ -14,6 +15,18 @@ import { rulesFromRow } from '../sessions/rules';
 export type PaperResult =
 	| { ok: true; entered: number }
 	| { ok: false; reason: 'not_counting' | 'exceeds_issued' | 'unfit' };
+
+/**
+ * On a ballot with one name, no mark or several marks make the whole ballot invalid (QĐ 96
+ * Điều 6 khoản 3: "phiếu ghi tên một người mà người ghi phiếu không đánh dấu vào ô nào hoặc đánh
+ * dấu vào hai hoặc ba ô"), not just its row.
+ */
+function onOneNameBallot(answers: Answers, names: number): Answers {
+	const onlyRow = answers.kind === 'choices' ? [...answers.choices.values()] : [];
+	return names === 1 && onlyRow.length === 1 && onlyRow[0] === INVALID_ROW
+		? { kind: 'invalid' }
+		: answers;
+}
 
 /** Paper ballots are entered while voting is open or counting, never after publication. */
 export function storePaperBallot(
@@ -36,12 +49,16 @@ export function storePaperBallot(
 				.where(eq(subject.sessionId, sessionId))
 				.all()
 				.map((row) => row.id);
-			if (!answersFit(ballotSpec(rulesFromRow(session)), new Set(subjectIds), answers)) {
+			if (!answersFit(paperBallotSpec(rulesFromRow(session)), new Set(subjectIds), answers)) {
 				return { ok: false, reason: 'unfit' };
 			}
-			storeAnswers(db, sessionId, answers);
+			storeAnswers(db, sessionId, onOneNameBallot(answers, subjectIds.length));
 			tx.update(voteSession)
-				.set({ paperReturned: sql`${voteSession.paperReturned} + 1` })
+				.set({
+					paperReturned: sql`${voteSession.paperReturned} + 1`,
+					// Once voting is closed, entering paper is the count going on.
+					...(session.state === 'closed' ? { countEndedAt: new Date() } : {})
+				})
 				.where(eq(voteSession.id, sessionId))
 				.run();
 			return { ok: true, entered: session.paperReturned + 1 };

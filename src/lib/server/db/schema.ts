@@ -99,6 +99,11 @@ export const voteSession = sqliteTable(
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		openedAt: integer('opened_at', { mode: 'timestamp_ms' }),
 		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+		/**
+		 * When the count last changed: voting closed, or a paper ballot was entered after that.
+		 * The minutes give it as the time the count ended. A session-wide time, never a ballot's.
+		 */
+		countEndedAt: integer('count_ended_at', { mode: 'timestamp_ms' }),
 		/** Results reach the projector and receipts become public only once published. */
 		publishedAt: integer('published_at', { mode: 'timestamp_ms' })
 	},
@@ -182,8 +187,9 @@ export const ballot = sqliteTable(
 			.notNull()
 			.references(() => voteSession.id, { onDelete: 'cascade' }),
 		/**
-		 * The voter marked nothing at all (an invalid ballot). Score sheets are not linked to
-		 * their ballot, so validity is recorded here when the ballot is cast.
+		 * An invalid ballot: the voter marked nothing at all, or (paper) the tally committee ruled
+		 * it invalid as a whole. Score sheets are not linked to their ballot, so validity is
+		 * recorded here when the ballot is cast.
 		 */
 		blank: integer({ mode: 'boolean' }).notNull().default(false)
 	},
@@ -321,7 +327,11 @@ export const AUDIT_ACTIONS = [
 	'cards_voided',
 	'paper_issued',
 	'count_confirmed',
-	'published'
+	'published',
+	/** A migration corrected the session's rules (detail: the shipped preset's id). */
+	'rule_corrected',
+	/** Confirmations of figures that the correction changed were withdrawn (detail: how many). */
+	'confirmations_withdrawn'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -40,16 +40,20 @@ describe('resultsCsv', () => {
 			STT: '1',
 			'Họ và tên': 'Người số 1',
 			'Tín nhiệm thấp': '2',
-			'Tín nhiệm thấp (%)': '66.67',
+			// 2 of the 2 ballots returned (3 convened): QĐ 96 Điều 6.3 takes the ballots returned.
+			'Tín nhiệm thấp (%)': '100.00',
 			'Để trống': '0',
-			'Số người được triệu tập': '3',
-			'Mức theo quy định': 'Tín nhiệm thấp từ 2/3 trở lên tổng số người được triệu tập'
+			'Dòng không hợp lệ': '0',
+			'Tỷ lệ tính trên': '2 phiếu thu về',
+			'Mức theo quy định': 'Số phiếu tín nhiệm thấp từ 2/3 tổng số phiếu thu về trở lên',
+			'Căn cứ (điều, khoản)': 'Điều 11 khoản 3'
 		});
-		expect(rows[0]?.['Hệ quả']).toContain('thôi giữ chức vụ');
+		expect(rows[0]?.['Hệ quả']).toContain('miễn nhiệm chức vụ đang đảm nhiệm');
 		expect(rows[1]).toMatchObject({
 			'Tín nhiệm cao': '1',
-			'Tín nhiệm cao (%)': '33.33',
-			'Để trống': '1'
+			'Tín nhiệm cao (%)': '50.00',
+			'Để trống': '1',
+			'Mức theo quy định': ''
 		});
 	});
 });

@@ -69,14 +69,16 @@ describe('the export model', () => {
 			paperWithinIssued: true,
 			totalWithinIssued: true
 		});
-		// Subject 2: 4 low of 6 convened = 66.67 %, two thirds or more.
+		// Subject 2: 4 low of 5 ballots returned (6 convened) = 80 %, two thirds or more.
+		expect(json.totals.base).toMatchObject({ kind: 'returned', size: 5 });
+		expect(json.totals.base?.text).toContain('5 phiếu thu về');
 		expect(json.confidence?.[1]).toMatchObject({
-			counts: { low: 4, blank: 1 },
-			percentOfConvened: { low: 66.67, blank: 16.67 },
-			band: { id: 'two-thirds' }
+			counts: { low: 4, blank: 1, invalidRow: 0 },
+			percent: { low: 80, blank: 20 },
+			band: { id: 'two-thirds', article: 'Điều 11 khoản 3' }
 		});
 		// In the model the same figures are exact hundredths, for every format to write.
-		expect(model.confidence?.[1]?.percentOfConvened).toMatchObject({ low: 6667, blank: 1667 });
+		expect(model.confidence?.[1]?.percent).toMatchObject({ low: 8000, blank: 2000 });
 	});
 
 	it('is documented by docs/results.schema.json, generated from the same schema', async () => {
@@ -100,7 +102,7 @@ describe('the workbook', () => {
 		const second = results.getRow(3);
 		expect(second.getCell(2).value).toBe('Người số 2');
 		expect(second.getCell(8).value).toBe(4);
-		expect(second.getCell(9).value).toBeCloseTo(0.6667, 10);
+		expect(second.getCell(9).value).toBeCloseTo(0.8, 10);
 		expect(second.getCell(9).numFmt).toBe('0.00%');
 		const session = book.worksheets[1]!;
 		const byLabel = new Map(
@@ -147,8 +149,12 @@ describe('the minutes PDF', () => {
 			'(Ký, ghi rõ họ tên)',
 			'Số người được triệu tập',
 			'Người số 2',
-			'66,67 %',
-			'Quy định số 96-QĐ/TW ngày 02/02/2023 của Bộ Chính trị'
+			'80,00 %',
+			'Quy định số 96-QĐ/TW ngày 02/02/2023 của Bộ Chính trị',
+			'ĐẢNG CỘNG SẢN VIỆT NAM',
+			'Tỷ lệ tính trên tổng số 5 phiếu thu về (Điều 6 khoản 3)',
+			'Điều 11 khoản 3',
+			'Việc kiểm phiếu kết thúc lúc'
 		]) {
 			expect(text.normalize('NFC'), expected).toContain(expected);
 		}

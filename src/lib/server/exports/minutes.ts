@@ -1,17 +1,23 @@
 /**
- * The minutes of the count (biên bản kiểm phiếu) as an A4 PDF, laid out by pdfmake with its own
- * Roboto font embedded, which carries every Vietnamese diacritic; the text stays selectable.
+ * The minutes of the count (biên bản kiểm phiếu) as an A4 PDF in the shape of the official form:
+ * the header of the body holding the vote, the title, the legal basis and the base of every
+ * percentage, the meeting, the tally committee, the totals, per person the counts and percentages,
+ * the bands with their articles, the time the count ended and the signatures. Laid out by pdfmake
+ * with its own Roboto font embedded, which carries every Vietnamese diacritic; the text stays
+ * selectable.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
-	formatDate,
+	calendarDateParts,
+	clockParts,
 	formatHundredths,
 	formatPercentHundredths,
 	type DisplayLocale
 } from '$lib/format';
 import { m } from '$lib/paraglide/messages.js';
+import { COUNTED_ROWS } from '$lib/tally/confidence';
 import { GRADE_ABBREVIATIONS, GRADES, type Grade } from '$lib/tally/grades';
 import { markLabel } from '$lib/wording';
 import type { ResultsExport } from './model';
@@ -63,20 +69,23 @@ function totalsTable(model: ResultsExport): Content {
 	};
 }
 
-function confidenceTable(model: ResultsExport, locale: DisplayLocale): Content {
-	const marks = ['high', 'confidence', 'low', 'blank'] as const;
-	const percent = (hundredths: number) => formatPercentHundredths(hundredths, locale);
+type ConfidenceRows = NonNullable<ResultsExport['confidence']>;
+
+/** Per person: each count with its percentage of the base, then the base in words. */
+function confidenceTable(rows: ConfidenceRows, baseText: string, locale: DisplayLocale): Content {
+	const percent = (hundredths: number | null) =>
+		hundredths === null ? '—' : formatPercentHundredths(hundredths, locale);
 	const body: TableCell[][] = [
 		[
 			{ text: m.results_number(), bold: true },
 			{ text: m.results_person(), bold: true },
-			...marks.map((mark) => ({
-				text: markLabel[mark](),
+			...COUNTED_ROWS.map((row) => ({
+				text: markLabel[row](),
 				bold: true,
 				alignment: 'center' as const
 			}))
 		],
-		...(model.confidence ?? []).map((subject): TableCell[] => [
+		...rows.map((subject): TableCell[] => [
 			String(subject.number),
 			{
 				text: [
@@ -84,29 +93,93 @@ function confidenceTable(model: ResultsExport, locale: DisplayLocale): Content {
 					subject.jobTitle ? `\n${subject.jobTitle}` : ''
 				]
 			},
-			...marks.map((mark) => ({
-				text: `${subject.counts[mark]}\n${percent(subject.percentOfConvened[mark])}`,
+			...COUNTED_ROWS.map((row) => ({
+				text: `${subject.counts[row]}\n${percent(subject.percent[row])}`,
 				alignment: 'center' as const
 			}))
 		])
 	];
-	const bands = (model.confidence ?? []).filter((subject) => subject.band);
 	return [
 		{
-			table: { headerRows: 1, widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto'], body },
+			table: { headerRows: 1, widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto', 'auto'], body },
 			fontSize: 9
 		},
+		{ text: baseText, italics: true, fontSize: 9, margin: [0, 2, 0, 6] }
+	];
+}
+
+type BandsWording = ResultsExport['rules']['bands'];
+
+/** " (Điều 11 khoản 2)", or nothing for rules stored without their articles. */
+const inBrackets = (article: string) => (article ? m.base_article({ article }) : '');
+
+/**
+ * The bands as the rules word them (condition, article, what the competent body considers or
+ * does), then who falls in one: a condition met, never a consequence stated as done.
+ */
+function bandsSection(
+	heading: string,
+	bands: BandsWording,
+	rows: ConfidenceRows,
+	bandsApply: boolean
+): Content {
+	const inBands = rows.filter((subject) => subject.band);
+	return [
+		{ text: heading, bold: true, margin: [0, 6, 0, 2] },
 		{
-			text: m.results_percent_of_convened({ convened: model.totals.convened }),
-			italics: true,
-			fontSize: 9,
-			margin: [0, 2, 0, 6]
-		},
-		...bands.map((subject) => ({
-			text: `${subject.fullName}: ${subject.band?.consequence ?? ''}`,
-			bold: true,
+			ul: bands.map((band) =>
+				m.minutes_band_line({
+					condition: band.condition,
+					article: inBrackets(band.article),
+					consequence: band.consequence
+				})
+			),
 			fontSize: 10
-		}))
+		},
+		!bandsApply
+			? { text: m.results_no_band_without_quorum(), bold: true, margin: [0, 4, 0, 0] }
+			: inBands.length === 0
+				? { text: m.minutes_nobody_in_bands(), margin: [0, 4, 0, 0] }
+				: [
+						{ text: m.minutes_people_in_bands(), bold: true, margin: [0, 4, 0, 2] },
+						{
+							ul: inBands.map((subject) =>
+								m.minutes_person_in_band({
+									name: subject.fullName,
+									condition: subject.band?.condition ?? '',
+									article: inBrackets(subject.band?.article ?? '')
+								})
+							)
+						}
+					]
+	];
+}
+
+function confidenceSection(model: ResultsExport, locale: DisplayLocale): Content {
+	const rows = model.confidence ?? [];
+	const correction = model.correction;
+	return [
+		confidenceTable(rows, model.totals.base?.text ?? '', locale),
+		bandsSection(
+			correction ? m.minutes_bands_published_heading() : m.minutes_bands_heading(),
+			model.rules.bands,
+			rows,
+			model.totals.bandsApply ?? true
+		),
+		correction
+			? [
+					{ text: m.minutes_correction_heading(), bold: true, margin: [0, 10, 0, 2] },
+					{ text: m.results_rule_corrected(), fontSize: 10, margin: [0, 0, 0, 4] },
+					{ text: `${m.results_corrected_figures()}: ${correction.rulesName}`, bold: true },
+					confidenceTable(correction.confidence, correction.base.text, locale),
+					bandsSection(
+						m.minutes_bands_heading(),
+						correction.bands,
+						correction.confidence,
+						correction.bandsApply
+					)
+				]
+			: []
 	];
 }
 
@@ -193,6 +266,71 @@ function signatures(model: ResultsExport): Content {
 	return { table: { widths: ['*', '*', '*'], body: rows }, layout: 'noBorders', unbreakable: true };
 }
 
+/**
+ * The header of an official document of the body that holds the vote: the body on the left,
+ * the nation (and the motto, for a state body) on the right, then the place and date.
+ */
+function header(model: ResultsExport): Content {
+	const { session } = model;
+	const date = calendarDateParts(session.meetingDate);
+	const nation: Content =
+		model.rules.issuer === 'party'
+			? { text: m.minutes_nation_party(), bold: true, decoration: 'underline' }
+			: {
+					stack: [
+						{ text: m.minutes_nation_state(), bold: true },
+						{ text: m.minutes_motto_state(), bold: true, decoration: 'underline' }
+					]
+				};
+	return {
+		columns: [
+			{
+				width: '42%',
+				alignment: 'center',
+				stack: [
+					{ text: session.organisation.toUpperCase(), bold: true },
+					{ text: m.minutes_committee_unit(), bold: true },
+					model.rules.issuer === 'party' ? { text: '*' } : { text: '—' }
+				]
+			},
+			{
+				width: '*',
+				alignment: 'center',
+				stack: [
+					nation,
+					{
+						text: m.minutes_place_date({ place: session.place, ...date }),
+						italics: true,
+						margin: [0, 6, 0, 0]
+					}
+				]
+			}
+		],
+		columnGap: 12,
+		fontSize: 11
+	};
+}
+
+function opening(model: ResultsExport): Content {
+	const { session } = model;
+	return {
+		text: m.minutes_opening({
+			...calendarDateParts(session.meetingDate),
+			time: session.meetingTime ? m.minutes_opening_time({ time: session.meetingTime }) : '',
+			place: session.place,
+			title: session.title
+		}),
+		margin: [0, 0, 0, 6]
+	};
+}
+
+function countEnded(model: ResultsExport): Content {
+	const ended = model.session.countEndedAt;
+	return ended
+		? { text: m.minutes_count_ended(clockParts(new Date(ended))), margin: [0, 10, 0, 0] }
+		: [];
+}
+
 export function minutesDocument(model: ResultsExport, locale: DisplayLocale): TDocumentDefinitions {
 	const { session, totals, reconciliation } = model;
 	const balanced =
@@ -211,53 +349,48 @@ export function minutesDocument(model: ResultsExport, locale: DisplayLocale): TD
 			margin: [0, 16, 0, 0]
 		}),
 		content: [
-			{
-				columns: [
-					{ text: session.organisation.toUpperCase(), bold: true, width: '*' },
-					{
-						text: m.minutes_place_date({
-							place: session.place,
-							date: formatDate(session.meetingDate, locale)
-						}),
-						italics: true,
-						alignment: 'right',
-						width: 'auto'
-					}
-				]
-			},
+			header(model),
 			{
 				text: m.minutes_title(),
 				fontSize: 16,
 				bold: true,
 				alignment: 'center',
-				margin: [0, 18, 0, 2]
+				margin: [0, 20, 0, 2]
+			},
+			{
+				text:
+					session.kind === 'confidence'
+						? m.minutes_subtitle_confidence()
+						: m.minutes_subtitle_appraisal(),
+				bold: true,
+				alignment: 'center'
 			},
 			{ text: session.title, alignment: 'center', margin: [0, 0, 0, 12] },
-			{ text: m.minutes_meeting_heading(), bold: true, margin: [0, 4, 0, 2] },
+			{ text: m.minutes_basis_heading(), bold: true, margin: [0, 4, 0, 2] },
 			{
 				ul: [
-					`${m.session_field_organisation()}: ${session.organisation}`,
-					`${m.session_field_date()}: ${formatDate(session.meetingDate, locale)}${session.meetingTime ? `, ${session.meetingTime}` : ''}`,
-					`${m.session_field_place()}: ${session.place}`,
-					`${m.results_preset()}: ${model.rules.name}`,
-					`${m.results_source({ source: model.rules.source })}`
+					model.rules.source,
+					model.rules.name,
+					...(totals.base ? [totals.base.text] : []),
+					...(model.rules.note ? [model.rules.note] : [])
 				]
 			},
-			{ text: m.committee_title(), bold: true, margin: [0, 10, 0, 2] },
+			{ text: m.minutes_meeting_heading(), bold: true, margin: [0, 10, 0, 2] },
+			opening(model),
+			{ text: m.committee_title(), bold: true, margin: [0, 6, 0, 2] },
 			model.committee.length > 0
 				? { ol: model.committee.map((member) => `${member.fullName}: ${member.roleTitle}`) }
 				: { text: '—' },
 			{ text: m.totals_title(), bold: true, margin: [0, 10, 0, 2] },
 			totalsTable(model),
-			{
-				text:
-					totals.quorumNeeded === null
-						? ''
-						: totals.quorumMet
+			totals.quorumNeeded === null
+				? []
+				: {
+						text: totals.quorumMet
 							? m.quorum_met({ needed: totals.quorumNeeded })
 							: m.quorum_not_met({ needed: totals.quorumNeeded }),
-				bold: true
-			},
+						bold: true
+					},
 			totals.quorumOverrideReason
 				? { text: m.quorum_override_shown({ reason: totals.quorumOverrideReason }) }
 				: [],
@@ -266,11 +399,12 @@ export function minutesDocument(model: ResultsExport, locale: DisplayLocale): TD
 				margin: [0, 2, 0, 10]
 			},
 			{ text: m.results_per_subject(), bold: true, margin: [0, 4, 0, 4] },
-			model.confidence ? confidenceTable(model, locale) : appraisalTable(model, locale),
+			model.confidence ? confidenceSection(model, locale) : appraisalTable(model, locale),
 			model.rules.capSource
 				? { text: model.rules.capSource, italics: true, fontSize: 9, margin: [0, 4, 0, 0] }
 				: [],
-			{ text: m.minutes_closing(), margin: [0, 14, 0, 0] },
+			countEnded(model),
+			{ text: m.minutes_closing(), margin: [0, 6, 0, 0] },
 			signatures(model)
 		]
 	};

@@ -11,8 +11,10 @@ import { GRADES } from '$lib/tally/grades';
 import { reconcile } from '$lib/tally/confidence';
 import { floorHundredths, type Rational } from '$lib/tally/rational';
 import type { CommitteeMember } from '../sessions/committee';
-import { bandCondition, localized } from '$lib/wording';
-import type { Report } from '../results/count';
+import { findAppraisalPreset } from '$lib/tally/appraisal-presets';
+import type { ConfidencePreset } from '$lib/tally/presets';
+import { bandCondition, baseSentence, localized } from '$lib/wording';
+import type { ConfidenceCount, Report } from '../results/count';
 
 const grade = z.enum(GRADES).nullable();
 /** Hundredths in the model, a decimal number with two places at most in JSON. */
@@ -22,8 +24,8 @@ function hundredths(json: z.ZodNumber) {
 		encode: (count) => count / 100
 	});
 }
-/** Percent of the people convened, rounded half up to two decimals. */
-const percent = hundredths(z.number().min(0).max(100));
+/** Percent of the rules' base, rounded half up to two decimals; `null` on a base of 0. */
+const percent = hundredths(z.number().min(0)).nullable();
 /** Points truncated to two decimals, as shown. */
 const points = hundredths(z.number());
 const exact = z.strictObject({
@@ -31,25 +33,45 @@ const exact = z.strictObject({
 	denominator: z.number().int().positive()
 });
 
+const count = z.number().int().min(0);
+
+/** A band as the rules word it: its condition on their base, what follows, its article. */
+const bandWording = z.strictObject({
+	id: z.string(),
+	condition: z.string(),
+	consequence: z.string(),
+	article: z.string()
+});
+
 const confidenceSubject = z.strictObject({
 	number: z.number().int().positive(),
 	fullName: z.string(),
 	jobTitle: z.string(),
+	/** With the invalid ballots, each person's rows add up to the ballots returned. */
 	counts: z.strictObject({
-		high: z.number().int(),
-		confidence: z.number().int(),
-		low: z.number().int(),
-		blank: z.number().int()
+		high: count,
+		confidence: count,
+		low: count,
+		blank: count,
+		invalidRow: count
 	}),
-	percentOfConvened: z.strictObject({
+	/** Of the base in `totals.base` (or `correction.base`). */
+	percent: z.strictObject({
 		high: percent,
 		confidence: percent,
 		low: percent,
-		blank: percent
+		blank: percent,
+		invalidRow: percent
 	}),
-	band: z
-		.strictObject({ id: z.string(), condition: z.string(), consequence: z.string() })
-		.nullable()
+	band: bandWording.nullable()
+});
+
+/** What every percentage and band is taken of: `returned` (R) or `members` (N), its size. */
+const base = z.strictObject({
+	kind: z.enum(['returned', 'members']),
+	size: count,
+	/** The sentence that says so, as every export prints it. */
+	text: z.string()
 });
 
 const appraisalSubject = z.strictObject({
@@ -96,7 +118,7 @@ const appraisalSubject = z.strictObject({
 
 export const resultsExportSchema = z.strictObject({
 	format: z.literal('phieukin.results'),
-	version: z.literal(1),
+	version: z.literal(2),
 	session: z.strictObject({
 		id: z.string(),
 		kind: z.enum(['confidence', 'appraisal']),
@@ -114,12 +136,20 @@ export const resultsExportSchema = z.strictObject({
 				label: z.string().nullable()
 			})
 			.nullable(),
-		published: z.boolean()
+		published: z.boolean(),
+		/** When the count last changed: voting closed, or the last paper ballot entered. */
+		countEndedAt: z.iso.datetime().nullable()
 	}),
 	rules: z.strictObject({
 		id: z.string(),
 		name: z.string(),
 		source: z.string(),
+		status: z.enum(['in_force', 'historic', 'replaced']),
+		note: z.string().nullable(),
+		/** Whose body holds the vote: a party organisation or a state body (the minutes' header). */
+		issuer: z.enum(['party', 'state']),
+		/** Confidence votes: every band of the rules, worded on their base, with its article. */
+		bands: z.array(bandWording),
 		capSource: z.string().nullable()
 	}),
 	totals: z.strictObject({
@@ -134,7 +164,12 @@ export const resultsExportSchema = z.strictObject({
 		invalid: z.number().int(),
 		quorumNeeded: z.number().int().nullable(),
 		quorumMet: z.boolean().nullable(),
-		quorumOverrideReason: z.string().nullable()
+		quorumBinding: z.boolean(),
+		quorumOverrideReason: z.string().nullable(),
+		/** Confidence votes: the base of every percentage and band; `null` for an appraisal. */
+		base: base.nullable(),
+		/** Confidence votes: `false` when held without the quorum, so that no band applies. */
+		bandsApply: z.boolean().nullable()
 	}),
 	reconciliation: z.strictObject({
 		phoneWithinCards: z.boolean(),
@@ -143,6 +178,20 @@ export const resultsExportSchema = z.strictObject({
 	}),
 	committee: z.array(z.strictObject({ fullName: z.string(), roleTitle: z.string() })),
 	confidence: z.array(confidenceSubject).nullable(),
+	/**
+	 * A result published under a shipped preset corrected since: the same ballots recounted under
+	 * the corrected preset. The published figures above never change.
+	 */
+	correction: z
+		.strictObject({
+			rulesId: z.string(),
+			rulesName: z.string(),
+			bands: z.array(bandWording),
+			base,
+			bandsApply: z.boolean(),
+			confidence: z.array(confidenceSubject)
+		})
+		.nullable(),
 	appraisal: z
 		.strictObject({
 			subjects: z.array(appraisalSubject),
@@ -171,15 +220,46 @@ export function resultsJson(model: ResultsExport): ResultsJson {
 
 const truncated = (value: Rational | null | undefined) => (value ? floorHundredths(value) : null);
 
+type ConfidenceJson = z.output<typeof confidenceSubject>;
+
+/** Each person with their counts, percentages on the base and band, under one preset. */
+function confidenceRows(count: ConfidenceCount): ConfidenceJson[] {
+	const bands = bandsWorded(count.preset);
+	return count.people.map(({ subject, figures }, index) => ({
+		number: index + 1,
+		fullName: subject.fullName,
+		jobTitle: subject.jobTitle,
+		counts: figures.counts,
+		percent: figures.percent,
+		band: bands.find((band) => band.id === figures.band?.id) ?? null
+	}));
+}
+
+function bandsWorded(preset: ConfidencePreset) {
+	return preset.bands.map((band) => ({
+		id: band.id,
+		condition: bandCondition(band, preset),
+		consequence: localized(band.consequence),
+		article: localized(band.article)
+	}));
+}
+
+function baseOf(count: ConfidenceCount) {
+	const { base } = count.totals;
+	return { ...base, text: baseSentence(base, count.preset) };
+}
+
 /** Texts (preset names, wording) are taken in the current language. */
 export function resultsExport(report: Report, committee: CommitteeMember[]): ResultsExport {
 	const { session } = report;
 	const rules = session.rules;
 	const { totals } = report;
 	const period = rules.kind === 'appraisal' ? rules.period : null;
+	const confidence = report.kind === 'confidence' ? report : null;
+	const countEndedAt = session.countEndedAt ?? session.closedAt;
 	return {
 		format: 'phieukin.results',
-		version: 1,
+		version: 2,
 		session: {
 			id: session.id,
 			kind: rules.kind,
@@ -197,14 +277,28 @@ export function resultsExport(report: Report, committee: CommitteeMember[]): Res
 						label: period.kind === 'term' ? period.label : null
 					}
 				: null,
-			published: session.publishedAt !== null
+			published: session.publishedAt !== null,
+			countEndedAt: countEndedAt ? countEndedAt.toISOString() : null
 		},
 		rules: {
 			id: rules.preset.id,
 			name: localized(rules.preset.name),
 			source: localized(rules.preset.source),
-			capSource:
-				rules.kind === 'appraisal' && rules.preset.cap ? localized(rules.preset.cap.source) : null
+			...(rules.kind === 'confidence'
+				? {
+						status: rules.preset.status,
+						note: rules.preset.note ? localized(rules.preset.note) : null,
+						issuer: rules.preset.issuer,
+						bands: bandsWorded(rules.preset),
+						capSource: null
+					}
+				: {
+						status: 'in_force' as const,
+						note: null,
+						issuer: rules.preset.issuer ?? findAppraisalPreset(rules.preset.id)?.issuer ?? 'party',
+						bands: [],
+						capSource: rules.preset.cap ? localized(rules.preset.cap.source) : null
+					})
 		},
 		totals: {
 			convened: totals.convened,
@@ -218,32 +312,24 @@ export function resultsExport(report: Report, committee: CommitteeMember[]): Res
 			invalid: totals.invalid,
 			quorumNeeded: totals.quorum.needed,
 			quorumMet: totals.quorum.met,
-			quorumOverrideReason: session.quorumOverrideReason
+			quorumBinding: totals.quorum.binding,
+			quorumOverrideReason: session.quorumOverrideReason,
+			base: confidence ? baseOf(confidence) : null,
+			bandsApply: confidence ? confidence.totals.bandsApply : null
 		},
 		reconciliation: reconcile(totals),
 		committee: committee.map(({ fullName, roleTitle }) => ({ fullName, roleTitle })),
-		confidence:
-			report.kind === 'confidence'
-				? report.people.map(({ subject, figures }, index) => ({
-						number: index + 1,
-						fullName: subject.fullName,
-						jobTitle: subject.jobTitle,
-						counts: figures.counts,
-						percentOfConvened: {
-							high: figures.percent.high ?? 0,
-							confidence: figures.percent.confidence ?? 0,
-							low: figures.percent.low ?? 0,
-							blank: figures.percent.blank ?? 0
-						},
-						band: figures.band
-							? {
-									id: figures.band.id,
-									condition: bandCondition(figures.band),
-									consequence: localized(figures.band.consequence)
-								}
-							: null
-					}))
-				: null,
+		confidence: confidence ? confidenceRows(confidence) : null,
+		correction: confidence?.corrected
+			? {
+					rulesId: confidence.corrected.preset.id,
+					rulesName: localized(confidence.corrected.preset.name),
+					bands: bandsWorded(confidence.corrected.preset),
+					base: baseOf(confidence.corrected),
+					bandsApply: confidence.corrected.totals.bandsApply,
+					confidence: confidenceRows(confidence.corrected)
+				}
+			: null,
 		appraisal: report.kind === 'appraisal' ? appraisalPart(report) : null
 	};
 }

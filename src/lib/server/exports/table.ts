@@ -5,8 +5,11 @@
  */
 import { m } from '$lib/paraglide/messages.js';
 import { GRADE_ABBREVIATIONS, GRADES, type Grade } from '$lib/tally/grades';
-import { markLabel } from '$lib/wording';
+import { COUNTED_ROWS } from '$lib/tally/confidence';
+import { baseCell, markLabel } from '$lib/wording';
 import type { ResultsExport } from './model';
+
+type Base = NonNullable<ResultsExport['totals']['base']>;
 
 export type Cell =
 	| string
@@ -21,34 +24,41 @@ export interface ResultsTable {
 }
 
 const grade = (value: Grade | null) => (value ? GRADE_ABBREVIATIONS[value] : '');
-const percent = (hundredths: number): Cell => ({ hundredths, unit: 'percent' });
+const percent = (hundredths: number | null): Cell =>
+	hundredths === null ? null : { hundredths, unit: 'percent' };
 const points = (hundredths: number | null): Cell =>
 	hundredths === null ? null : { hundredths, unit: 'points' };
 
-/** Counts, percentages of the people convened and the band, per person in ballot order. */
-function confidenceTable(people: NonNullable<ResultsExport['confidence']>, convened: number) {
-	const marks = ['high', 'confidence', 'low', 'blank'] as const;
+/** Counts, percentages on the rules' base and the band, per person in ballot order. */
+function confidenceTable(
+	people: NonNullable<ResultsExport['confidence']>,
+	base: Base,
+	issuer: ResultsExport['rules']['issuer']
+) {
+	const baseSize = baseCell(base, { issuer });
 	return {
 		header: [
 			m.results_number(),
 			m.subject_full_name(),
 			m.subject_job_title(),
-			...marks.flatMap((mark) => [
-				markLabel[mark](),
-				m.csv_percent_of({ label: markLabel[mark]() })
+			...COUNTED_ROWS.flatMap((row) => [
+				markLabel[row](),
+				m.csv_percent_of({ label: markLabel[row]() })
 			]),
-			m.totals_convened(),
+			m.csv_base(),
 			m.results_band(),
-			m.csv_consequence()
+			m.csv_consequence(),
+			m.csv_article()
 		],
 		rows: people.map((person): Cell[] => [
 			person.number,
 			person.fullName,
 			person.jobTitle,
-			...marks.flatMap((mark) => [person.counts[mark], percent(person.percentOfConvened[mark])]),
-			convened,
+			...COUNTED_ROWS.flatMap((row) => [person.counts[row], percent(person.percent[row])]),
+			baseSize,
 			person.band?.condition ?? '',
-			person.band?.consequence ?? ''
+			person.band?.consequence ?? '',
+			person.band?.article ?? ''
 		])
 	};
 }
@@ -97,7 +107,9 @@ function appraisalTable(
 }
 
 export function resultsTable(model: ResultsExport): ResultsTable {
-	if (model.confidence) return confidenceTable(model.confidence, model.totals.convened);
+	if (model.confidence && model.totals.base) {
+		return confidenceTable(model.confidence, model.totals.base, model.rules.issuer);
+	}
 	if (model.appraisal) return appraisalTable(model.appraisal, model.session.mode === 'grades');
 	return { header: [], rows: [] };
 }

@@ -53,6 +53,7 @@ function sessionSheet(book: ExcelJS.Workbook, model: ResultsExport) {
 		[m.session_field_place(), model.session.place],
 		[m.results_preset(), model.rules.name],
 		[m.results_source({ source: '' }).trim(), model.rules.source],
+		...(totals.base ? ([[m.csv_base(), totals.base.text]] as [string, string][]) : []),
 		[m.totals_convened(), totals.convened],
 		[m.totals_present(), totals.present],
 		[m.totals_issued(), totals.issued],

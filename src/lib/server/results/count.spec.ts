@@ -6,7 +6,7 @@ import { closeVoteSession, findVoteSession } from '../sessions/lifecycle';
 const admin = { id: '', username: '', displayName: '', role: 'admin' as const };
 
 describe('confidenceReport', () => {
-	it('tallies the stored ballots of the session, blanks and empty ballots included', async () => {
+	it('tallies the stored ballots of the session on the ballots returned, blanks and empty ballots included', async () => {
 		const { db, sessionId, cards, subjectIds } = await openSession({
 			convened: 6,
 			cards: 4,
@@ -45,12 +45,18 @@ describe('confidenceReport', () => {
 			valid: 3,
 			invalid: 1
 		});
+		// Percentages of the 4 ballots returned (the empty one included), not of the 6 convened.
+		expect(totals.base).toEqual({ kind: 'returned', size: 4 });
 		expect(people[0]?.figures).toMatchObject({
-			counts: { high: 1, confidence: 0, low: 2, blank: 1 },
-			percent: { high: 1667, confidence: 0, low: 3333, blank: 1667 },
+			counts: { high: 1, confidence: 0, low: 2, blank: 0, invalidRow: 0 },
+			percent: { high: 2500, confidence: 0, low: 5000, blank: 0 },
 			band: null
 		});
-		// 3 low of 6 convened is exactly one half: not over half.
-		expect(people[1]?.figures).toMatchObject({ counts: { low: 2, blank: 2 }, band: null });
+		// 2 low of 4 returned is exactly one half: not over half.
+		expect(people[1]?.figures).toMatchObject({
+			counts: { low: 2, blank: 1 },
+			percent: { low: 5000, blank: 2500 },
+			band: null
+		});
 	});
 });

@@ -17,15 +17,17 @@ import {
 import type { CapMove } from '$lib/tally/cap';
 import {
 	CONFIDENCE_MARKS,
+	INVALID_ROW,
 	quorumStatus,
 	tallyConfidence,
-	type ConfidenceMark,
 	type BallotTotals,
+	type ConfidenceRow,
+	type ConfidenceTotals,
 	type SubjectResult
 } from '$lib/tally/confidence';
 import type { ChoiceCounts } from '$lib/tally/choices';
 import { isGrade, type Grade } from '$lib/tally/grades';
-import type { ConfidencePreset } from '$lib/tally/presets';
+import { findConfidencePreset, type ConfidencePreset } from '$lib/tally/presets';
 import type { Criterion } from '$lib/tally/score-template';
 import type { AppDatabase } from '../db';
 import { ballot, ballotChoice, scoreEntry, scoreSheet, subject, type Subject } from '../db/schema';
@@ -123,8 +125,9 @@ function countStoredChoices<T extends string>(
 	return { returned, valid: returned - blank, bySubject };
 }
 
-const MARKS = new Set<string>(CONFIDENCE_MARKS);
-const isMark = (value: string): value is ConfidenceMark => MARKS.has(value);
+/** What a confidence ballot may hold for a person: a mark, or an invalid row entered from paper. */
+const ROWS = new Set<string>([...CONFIDENCE_MARKS, INVALID_ROW]);
+const isRow = (value: string): value is ConfidenceRow => ROWS.has(value);
 
 /** A person on a confidence ballot with their own figures. */
 export interface ConfidencePerson {
@@ -132,13 +135,22 @@ export interface ConfidencePerson {
 	figures: SubjectResult;
 }
 
-export interface ConfidenceReport {
-	kind: 'confidence';
-	session: SessionView;
+/** A confidence vote counted under one preset. */
+export interface ConfidenceCount {
 	preset: ConfidencePreset;
-	totals: BallotTotals;
+	totals: ConfidenceTotals;
 	/** In ballot order. */
 	people: ConfidencePerson[];
+}
+
+export interface ConfidenceReport extends ConfidenceCount {
+	kind: 'confidence';
+	session: SessionView;
+	/**
+	 * A result published under a shipped preset corrected since: the same ballots counted under
+	 * the corrected preset, shown beside the published figures (which never change).
+	 */
+	corrected: ConfidenceCount | null;
 }
 
 export interface AppraisalRow {
@@ -245,21 +257,31 @@ export function sessionReport(db: AppDatabase, session: SessionView): Report {
 	const { rules } = session;
 	if (rules.kind === 'appraisal') return appraisalReport(db, session, rules);
 	const subjects = listSubjects(db, session.id);
-	const { subjects: figures, ...totals } = tallyConfidence({
-		preset: rules.preset,
-		convened: session.convened,
-		present: session.present,
-		cardsIssued: session.cardsIssued - session.cardsVoided,
-		paperIssued: session.paperIssued,
-		paperReturned: session.paperReturned,
-		subjects,
-		choices: countStoredChoices(db, session.id, isMark)
-	});
+	const choices = countStoredChoices(db, session.id, isRow);
+	const count = (preset: ConfidencePreset): ConfidenceCount => {
+		const { subjects: figures, ...totals } = tallyConfidence({
+			preset,
+			convened: session.convened,
+			present: session.present,
+			cardsIssued: session.cardsIssued - session.cardsVoided,
+			paperIssued: session.paperIssued,
+			paperReturned: session.paperReturned,
+			subjects,
+			choices
+		});
+		return {
+			preset,
+			totals,
+			people: subjects.map((subject, index) => ({ subject, figures: figures[index]! }))
+		};
+	};
+	const correction = rules.preset.correctedBy
+		? findConfidencePreset(rules.preset.correctedBy)
+		: undefined;
 	return {
 		kind: 'confidence',
 		session,
-		preset: rules.preset,
-		totals,
-		people: subjects.map((subject, index) => ({ subject, figures: figures[index]! }))
+		...count(rules.preset),
+		corrected: correction ? count(correction) : null
 	};
 }

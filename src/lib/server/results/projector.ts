@@ -5,7 +5,13 @@
 import { eq } from 'drizzle-orm';
 import type { Period } from '$lib/periods';
 import type { Grade } from '$lib/tally/grades';
-import type { ConfidenceBand } from '$lib/tally/presets';
+import {
+	COUNTED_ROWS,
+	type CountedRow,
+	type PercentBaseSize,
+	type RowCounts
+} from '$lib/tally/confidence';
+import type { ConfidenceBand, Issuer, LocalizedText } from '$lib/tally/presets';
 import type { AppDatabase } from '../db';
 import { voteSession } from '../db/schema';
 import type { Report } from './count';
@@ -28,11 +34,20 @@ export function projectorSession(db: AppDatabase, key: string): SessionView | un
 export type ProjectorResult =
 	| {
 			kind: 'confidence';
-			convened: number;
+			/** What every percentage is taken of, said under the chart. */
+			base: PercentBaseSize;
+			baseArticle: LocalizedText;
+			issuer: Issuer;
+			/** `false`: held without its quorum, no band applies. */
+			bandsApply: boolean;
+			/** Published under rules corrected since: the screen says so. */
+			corrected: boolean;
 			rows: {
 				fullName: string;
 				jobTitle: string;
-				percent: { high: number; confidence: number; low: number; blank: number };
+				counts: RowCounts;
+				/** Hundredths of a percent of the base (0 on a base of 0). */
+				percent: Record<CountedRow, number>;
 				band: ConfidenceBand | null;
 			}[];
 	  }
@@ -67,16 +82,18 @@ function projectorResult(report: Report): ProjectorResult {
 	if (report.kind === 'confidence') {
 		return {
 			kind: 'confidence',
-			convened: report.totals.convened,
+			base: report.totals.base,
+			baseArticle: report.preset.baseArticle,
+			issuer: report.preset.issuer,
+			bandsApply: report.totals.bandsApply,
+			corrected: report.corrected !== null,
 			rows: report.people.map(({ subject, figures }) => ({
 				fullName: subject.fullName,
 				jobTitle: subject.jobTitle,
-				percent: {
-					high: figures.percent.high ?? 0,
-					confidence: figures.percent.confidence ?? 0,
-					low: figures.percent.low ?? 0,
-					blank: figures.percent.blank ?? 0
-				},
+				counts: figures.counts,
+				percent: Object.fromEntries(
+					COUNTED_ROWS.map((row) => [row, figures.percent[row] ?? 0])
+				) as Record<CountedRow, number>,
 				band: figures.band
 			}))
 		};

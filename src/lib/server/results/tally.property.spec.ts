@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answers } from '$lib/ballot-rules';
 import { QD_366_2025 } from '$lib/tally/appraisal-presets';
 import { GRADES, type Grade } from '$lib/tally/grades';
+import { COUNTED_ROWS, INVALID_ROW } from '$lib/tally/confidence';
 import { CONFIDENCE_PRESETS, type ConfidencePreset } from '$lib/tally/presets';
 import type { Criterion } from '$lib/tally/score-template';
 import type { AppDatabase } from '../db';
@@ -54,20 +55,25 @@ interface Voting<T> {
 	retried: boolean[];
 	/** Cards that try to vote a second time with a new submission: refused. */
 	reused: boolean[];
+	/** Paper ballots the tally committee rules invalid as a whole. */
+	voidPaper: number;
 }
 
-function votingArbitrary<T>(value: fc.Arbitrary<T>, maxConvened: number) {
+/** `paperValue`: what a paper row may hold besides `value` (an invalid row, for confidence). */
+function votingArbitrary<T>(value: fc.Arbitrary<T>, maxConvened: number, paperValue = value) {
 	return fc.integer({ min: 1, max: 6 }).chain((subjects) => {
-		const ballot = fc.array(fc.option(value, { nil: null, freq: 4 }), {
-			minLength: subjects,
-			maxLength: subjects
-		});
+		const row = (values: fc.Arbitrary<T>) =>
+			fc.array(fc.option(values, { nil: null, freq: 4 }), {
+				minLength: subjects,
+				maxLength: subjects
+			});
 		return fc.record({
 			subjects: fc.constant(subjects),
-			phone: fc.array(ballot, { maxLength: maxConvened - 3 }),
-			paper: fc.array(ballot, { maxLength: 3 }),
+			phone: fc.array(row(value), { maxLength: maxConvened - 5 }),
+			paper: fc.array(row(paperValue), { maxLength: 3 }),
 			retried: fc.array(fc.boolean(), { maxLength: maxConvened }),
-			reused: fc.array(fc.boolean(), { maxLength: maxConvened })
+			reused: fc.array(fc.boolean(), { maxLength: maxConvened }),
+			voidPaper: value === paperValue ? fc.constant(0) : fc.integer({ min: 0, max: 2 })
 		});
 	});
 }
@@ -127,7 +133,7 @@ function runSession<T>(
 	recordAttendance(db, sessionId, convened);
 	// One spare card that is never used.
 	const cards = issueCards(db, sessionId, voting.phone.length + 1);
-	setPaperIssued(db, sessionId, voting.paper.length, ownerId);
+	setPaperIssued(db, sessionId, voting.paper.length + voting.voidPaper, ownerId);
 	const opened = openVoteSession(db, sessionId, null);
 	if (!opened.ok) throw new Error(opened.reason);
 
@@ -147,8 +153,12 @@ function runSession<T>(
 			expect(again).toEqual({ ok: false, refusal: 'used' });
 		}
 	});
-	for (const row of voting.paper) {
-		const stored = storePaperBallot(db, sessionId, answers(subjectIds, row));
+	const paper: Answers[] = [
+		...voting.paper.map((row) => answers(subjectIds, row)),
+		...Array.from({ length: voting.voidPaper }, (): Answers => ({ kind: 'invalid' }))
+	];
+	for (const entered of paper) {
+		const stored = storePaperBallot(db, sessionId, entered);
 		if (!stored.ok) throw new Error(stored.reason);
 		acknowledged += 1;
 	}
@@ -157,12 +167,13 @@ function runSession<T>(
 	return { report, acknowledged, ballots: [...voting.phone, ...voting.paper] };
 }
 
-/** Hundredths of a percent, half up, computed the obvious way. */
-const naivePercent = (count: number, convened: number) =>
-	Math.floor((count * 10000) / convened + 0.5);
+/** Hundredths of a percent, half up, computed the obvious way; none of nothing. */
+const naivePercent = (count: number, base: number) =>
+	base === 0 ? null : Math.floor((count * 10000) / base + 0.5);
 
-function naiveBandId(preset: ConfidencePreset, low: number, convened: number): string | null {
-	const share = low / convened;
+function naiveBandId(preset: ConfidencePreset, low: number, base: number): string | null {
+	if (base === 0) return null;
+	const share = low / base;
 	for (const band of preset.bands) {
 		const lower = band.lower.numerator / band.lower.denominator;
 		const above = band.lower.inclusive ? share >= lower : share > lower;
@@ -184,11 +195,17 @@ describe('the tally of random sessions equals a naive recount', { timeout: 60_00
 	it('confidence votes (1,000 sessions)', () => {
 		fc.assert(
 			fc.property(
-				fc.integer({ min: 4, max: 40 }),
+				fc.integer({ min: 6, max: 40 }),
 				fc.constantFrom(...CONFIDENCE_PRESETS),
 				fc
-					.integer({ min: 4, max: 40 })
-					.chain((max) => votingArbitrary(fc.constantFrom(...MARKS), max)),
+					.integer({ min: 6, max: 40 })
+					.chain((max) =>
+						votingArbitrary(
+							fc.constantFrom<string>(...MARKS),
+							max,
+							fc.constantFrom<string>(...MARKS, INVALID_ROW)
+						)
+					),
 				(extra, preset, voting) => {
 					const convened = voting.phone.length + voting.paper.length + extra;
 					const { report, acknowledged, ballots } = runSession(
@@ -199,23 +216,34 @@ describe('the tally of random sessions equals a naive recount', { timeout: 60_00
 					);
 					if (report.kind !== 'confidence') throw new Error('kind');
 					const { totals } = report;
+					// On a one-name ballot an invalid row makes the whole ballot invalid (QĐ 96 Điều
+					// 6.3); ballots ruled invalid as a whole hold no row.
+					const counted = ballots.filter(
+						(row) => !(voting.subjects === 1 && row[0] === INVALID_ROW)
+					);
+					const valid = validCount(counted);
 					expect(totals.returned).toBe(acknowledged);
-					expect(totals.valid).toBe(validCount(ballots));
-					expect(totals.invalid).toBe(ballots.length - validCount(ballots));
-					expect(totals.paperReturned).toBe(voting.paper.length);
+					expect(acknowledged).toBe(ballots.length + voting.voidPaper);
+					expect(totals.valid).toBe(valid);
+					expect(totals.invalid).toBe(acknowledged - valid);
+					expect(totals.paperReturned).toBe(voting.paper.length + voting.voidPaper);
+					const base = preset.base === 'returned' ? acknowledged : convened;
+					expect(totals.base).toEqual({ kind: preset.base, size: base });
 					report.people.forEach(({ figures: subject }, index) => {
-						const column = ballots.map((row) => row[index]);
+						const validBallots = counted.filter((row) => row.some((value) => value !== null));
+						const column = validBallots.map((row) => row[index]);
 						const counts = {
 							high: column.filter((mark) => mark === 'high').length,
 							confidence: column.filter((mark) => mark === 'confidence').length,
 							low: column.filter((mark) => mark === 'low').length,
-							blank: column.filter((mark) => mark === null).length
+							blank: column.filter((mark) => mark === null).length,
+							invalidRow: column.filter((mark) => mark === INVALID_ROW).length
 						};
 						expect(subject.counts).toEqual(counts);
-						for (const mark of ['high', 'confidence', 'low', 'blank'] as const) {
-							expect(subject.percent[mark]).toBe(naivePercent(counts[mark], convened));
+						for (const row of COUNTED_ROWS) {
+							expect(subject.percent[row]).toBe(naivePercent(counts[row], base));
 						}
-						expect(subject.band?.id ?? null).toBe(naiveBandId(preset, counts.low, convened));
+						expect(subject.band?.id ?? null).toBe(naiveBandId(preset, counts.low, base));
 					});
 				}
 			),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { locales } from '$lib/paraglide/runtime.js';
 import { ND_335_2025 } from '$lib/tally/appraisal-presets';
-import { QD_41_2021 } from '$lib/tally/presets';
+import { QD_41_2021, QD_96_2023 } from '$lib/tally/presets';
 import { DEFAULT_CRITERIA } from '$lib/tally/score-template';
 import { periodText } from '$lib/wording';
 import { addSubjects, listSubjects } from './subjects';
@@ -48,19 +48,21 @@ describe('access to sessions', () => {
 });
 
 describe('the draft → open → closed life cycle', () => {
-	it('refuses to open without attendance, then without the quorum, stating the numbers', async () => {
+	it('refuses to open without attendance, then below QĐ 96’s binding quorum whatever the reason, stating the numbers', async () => {
 		const db = createTestDatabase();
 		const alice = await organiser(db, 'alice');
 		const id = draftSession(db, alice.id, { convened: 30 });
 		expect(openVoteSession(db, id, null)).toEqual({ ok: false, reason: 'no_attendance' });
 		recordAttendance(db, id, 19);
-		expect(openVoteSession(db, id, null)).toEqual({
+		const refused = {
 			ok: false,
-			reason: 'quorum',
+			reason: 'quorum_binding',
 			present: 19,
 			convened: 30,
 			needed: 20
-		});
+		};
+		expect(openVoteSession(db, id, null)).toEqual(refused);
+		expect(openVoteSession(db, id, 'Nhiều đại biểu đi công tác')).toEqual(refused);
 		recordAttendance(db, id, 20);
 		expect(openVoteSession(db, id, null)).toEqual({ ok: true });
 		expect(findVoteSession(db, alice, id)).toMatchObject({
@@ -69,11 +71,21 @@ describe('the draft → open → closed life cycle', () => {
 		});
 	});
 
-	it('opens without the quorum only with a recorded reason', async () => {
+	it('opens below an advisory quorum only with a recorded reason', async () => {
 		const db = createTestDatabase();
 		const alice = await organiser(db, 'alice');
-		const id = draftSession(db, alice.id, { convened: 30 });
+		const advisory = {
+			...QD_96_2023,
+			id: 'custom',
+			quorum: { ...QD_96_2023.quorum!, binding: false }
+		};
+		const id = draftSession(db, alice.id, { convened: 30, preset: advisory });
 		recordAttendance(db, id, 12);
+		expect(openVoteSession(db, id, null)).toMatchObject({
+			ok: false,
+			reason: 'quorum',
+			needed: 20
+		});
 		expect(openVoteSession(db, id, 'Mưa bão, nhiều đại biểu không đến được')).toEqual({ ok: true });
 		expect(findVoteSession(db, alice, id)?.quorumOverrideReason).toBe(
 			'Mưa bão, nhiều đại biểu không đến được'

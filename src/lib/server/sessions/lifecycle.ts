@@ -155,11 +155,18 @@ export function recordAttendance(db: AppDatabase, id: string, present: number): 
 export type OpenResult =
 	| { ok: true }
 	| { ok: false; reason: 'not_draft' | 'no_subjects' | 'no_attendance' }
-	| { ok: false; reason: 'quorum'; present: number; convened: number; needed: number };
+	| {
+			ok: false;
+			reason: 'quorum' | 'quorum_binding';
+			present: number;
+			convened: number;
+			needed: number;
+	  };
 
 /**
- * Opens voting. Without the preset's quorum it is refused unless the organiser gives a reason,
- * which is kept and shown with the result.
+ * Opens voting. Below a binding quorum (QĐ 96: "chỉ được tiến hành khi có ít nhất 2/3 số người
+ * được triệu tập có mặt") it is refused, whatever the reason given. Below an advisory one the
+ * organiser must say why; the reason is kept and the result says the vote was held without it.
  */
 export function openVoteSession(
 	db: AppDatabase,
@@ -179,10 +186,10 @@ export function openVoteSession(
 			if (!subjects?.n) return { ok: false, reason: 'no_subjects' };
 			if (row.present === null) return { ok: false, reason: 'no_attendance' };
 			const quorum = quorumStatus(rulesFromRow(row).preset, row.convened, row.present);
-			if (!quorum.met && !overrideReason) {
+			if (!quorum.met && (quorum.binding || !overrideReason)) {
 				return {
 					ok: false,
-					reason: 'quorum',
+					reason: quorum.binding ? 'quorum_binding' : 'quorum',
 					present: row.present,
 					convened: row.convened,
 					needed: quorum.needed ?? 0
@@ -212,11 +219,12 @@ export function closeVoteSession(
 	id: string,
 	actorId: string | null = null
 ): boolean {
+	const now = new Date();
 	const closed = db.transaction(
 		(tx) => {
 			const { changes } = tx
 				.update(voteSession)
-				.set({ state: 'closed', closedAt: new Date() })
+				.set({ state: 'closed', closedAt: now, countEndedAt: now })
 				.where(and(eq(voteSession.id, id), eq(voteSession.state, 'open')))
 				.run();
 			if (changes !== 1) return false;

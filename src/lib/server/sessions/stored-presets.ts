@@ -15,20 +15,41 @@ const threshold = z.object({
 	inclusive: z.boolean()
 });
 
+const noText = { vi: '', en: '' };
+
+/**
+ * A confidence preset as stored. Copies stored before the presets carried their base (December
+ * 2026) were all counted on the people convened; the migration that corrected the shipped
+ * presets marked them (see drizzle/0005_confidence_rules_in_force.sql), and any field they lack
+ * reads as what those copies meant: base `members`, an advisory quorum, no articles.
+ */
 export const storedConfidencePreset = z.object({
 	id: z.string(),
 	name: localized,
 	source: localized,
-	quorum: threshold.nullable(),
+	status: z.enum(['in_force', 'historic', 'replaced']).default('in_force'),
+	note: localized.nullable().default(null),
+	issuer: z.enum(['party', 'state']).default('party'),
+	base: z.enum(['returned', 'members']).default('members'),
+	baseArticle: localized.default(noText),
+	quorum: threshold
+		.extend({ binding: z.boolean().default(false), article: localized.default(noText) })
+		.nullable(),
 	bands: z.array(
 		z.object({
 			id: z.string(),
 			lower: threshold,
 			upper: threshold.optional(),
-			consequence: localized
+			consequence: localized,
+			article: localized.default(noText)
 		})
-	)
-}) satisfies z.ZodType<ConfidencePreset>;
+	),
+	/**
+	 * A published result counted under a shipped preset later corrected: the id of the shipped
+	 * preset whose current copy gives the corrected figures shown beside the published ones.
+	 */
+	correctedBy: z.string().optional()
+}) satisfies z.ZodType<ConfidencePreset, unknown>;
 
 export function readConfidencePreset(stored: unknown): ConfidencePreset {
 	return storedConfidencePreset.parse(stored);
@@ -43,6 +64,7 @@ export const storedAppraisalPreset = z.object({
 	id: z.string(),
 	name: localized,
 	source: localized,
+	issuer: z.enum(['party', 'state']).optional(),
 	quorum: threshold.nullable(),
 	bands: z.array(z.object({ grade: z.enum(GRADES), minimum: z.number().min(0).max(100) })),
 	cap: z.object({ ratio: fraction, rounding: z.literal('floor'), source: localized }).nullable()

@@ -15,6 +15,7 @@ import {
 import { optionalText } from './form-fields';
 
 export const CUSTOM_PRESET = 'custom';
+const TWO_THIRDS_PRESENT = { numerator: 2, denominator: 3, inclusive: true };
 export const CUSTOM_BAND_ROWS = [1, 2, 3] as const;
 const PRESET_IDS: [string, ...string[]] = [
 	CUSTOM_PRESET,
@@ -36,7 +37,8 @@ const bandFields = Object.fromEntries(
 		[`band${row}LowerOp`, z.enum(['gt', 'gte']).optional().default('gt')],
 		[`band${row}Upper`, optionalText(20)],
 		[`band${row}UpperOp`, z.enum(['lt', 'lte']).optional().default('lt')],
-		[`band${row}Consequence`, optionalText(500)]
+		[`band${row}Consequence`, optionalText(500)],
+		[`band${row}Article`, optionalText(200)]
 	])
 ) as Record<string, z.ZodType<string>>;
 
@@ -44,7 +46,12 @@ export const confidenceRulesShape = {
 	presetId: z.enum(PRESET_IDS),
 	customName: optionalText(200),
 	customSource: optionalText(300),
-	customQuorum: z.enum(['two-thirds', 'none']).optional().default('two-thirds'),
+	customBase: z.enum(['returned', 'members']).optional().default('returned'),
+	customIssuer: z.enum(['party', 'state']).optional().default('party'),
+	customQuorum: z
+		.enum(['two-thirds', 'two-thirds-advisory', 'none'])
+		.optional()
+		.default('two-thirds'),
 	...bandFields
 };
 
@@ -83,7 +90,8 @@ function customPreset(form: Record<string, string>, context: z.RefinementCtx): C
 			consequence: {
 				vi: form[`band${row}Consequence`] ?? '',
 				en: form[`band${row}Consequence`] ?? ''
-			}
+			},
+			article: { vi: form[`band${row}Article`] ?? '', en: form[`band${row}Article`] ?? '' }
 		};
 		return { row, band };
 	});
@@ -100,14 +108,27 @@ function customPreset(form: Record<string, string>, context: z.RefinementCtx): C
 	}
 
 	const source = form.customSource;
+	const inBothLanguages = (message: typeof m.preset_custom_source_default) => ({
+		vi: message({}, { locale: 'vi' }),
+		en: message({}, { locale: 'en' })
+	});
 	return {
 		id: CUSTOM_PRESET,
 		name: { vi: form.customName ?? '', en: form.customName ?? '' },
-		source: {
-			vi: source || m.preset_custom_source_default({}, { locale: 'vi' }),
-			en: source || m.preset_custom_source_default({}, { locale: 'en' })
-		},
-		quorum: form.customQuorum === 'none' ? null : { numerator: 2, denominator: 3, inclusive: true },
+		source: source ? { vi: source, en: source } : inBothLanguages(m.preset_custom_source_default),
+		status: 'in_force',
+		note: null,
+		issuer: form.customIssuer === 'state' ? 'state' : 'party',
+		base: form.customBase === 'members' ? 'members' : 'returned',
+		baseArticle: inBothLanguages(m.preset_custom_base_article),
+		quorum:
+			form.customQuorum === 'none'
+				? null
+				: {
+						...TWO_THIRDS_PRESENT,
+						binding: form.customQuorum !== 'two-thirds-advisory',
+						article: inBothLanguages(m.preset_custom_base_article)
+					},
 		bands: bands.map(({ band }) => band)
 	};
 }
@@ -121,7 +142,13 @@ export function confidenceRulesValues(preset: ConfidencePreset): FieldValues {
 	const defaultSource = m.preset_custom_source_default({}, { locale: 'vi' });
 	values.customName = preset.name.vi;
 	values.customSource = preset.source.vi === defaultSource ? '' : preset.source.vi;
-	values.customQuorum = preset.quorum ? 'two-thirds' : 'none';
+	values.customBase = preset.base;
+	values.customIssuer = preset.issuer;
+	values.customQuorum = !preset.quorum
+		? 'none'
+		: preset.quorum.binding
+			? 'two-thirds'
+			: 'two-thirds-advisory';
 	preset.bands.forEach((band, index) => {
 		const row = index + 1;
 		values[`band${row}Lower`] = `${band.lower.numerator}/${band.lower.denominator}`;
@@ -131,6 +158,7 @@ export function confidenceRulesValues(preset: ConfidencePreset): FieldValues {
 			values[`band${row}UpperOp`] = band.upper.inclusive ? 'lte' : 'lt';
 		}
 		values[`band${row}Consequence`] = band.consequence.vi;
+		values[`band${row}Article`] = band.article.vi;
 	});
 	return values;
 }

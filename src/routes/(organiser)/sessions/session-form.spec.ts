@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ND_335_2025 } from '$lib/tally/appraisal-presets';
 import { QD_96_2023 } from '$lib/tally/presets';
+import { confidenceRulesValues } from './confidence-rules';
 import { DEFAULT_CRITERIA } from '$lib/tally/score-template';
 import { parseForm } from '$lib/server/http/forms';
 import { sessionFormSchema, sessionFormValues } from './session-form';
@@ -57,6 +58,9 @@ describe('the session form', () => {
 			name: { vi: 'Quy chế của Chi bộ', en: 'Quy chế của Chi bộ' },
 			source: { vi: 'Quy định do người tổ chức đặt', en: 'Rule set by the organiser' },
 			quorum: null,
+			// By default on the ballots returned, as the rules in force.
+			base: 'returned',
+			issuer: 'party',
 			bands: [
 				{
 					lower: { numerator: 1, denominator: 2, inclusive: true },
@@ -66,6 +70,44 @@ describe('the session form', () => {
 				{ lower: { numerator: 3, denominator: 5, inclusive: true }, upper: undefined }
 			]
 		});
+	});
+
+	it('lets a custom preset take its base, an advisory quorum, its issuer and each band’s article', () => {
+		const result = submit({
+			presetId: 'custom',
+			customName: 'Quy chế lấy phiếu của HĐND xã',
+			customBase: 'members',
+			customQuorum: 'two-thirds-advisory',
+			customIssuer: 'state',
+			band1Lower: '1/2',
+			band1Consequence: 'Có thể xin từ chức',
+			band1Article: 'Điều 5 khoản 2'
+		});
+		expect(result.ok).toBe(true);
+		if (!result.ok || result.data.details.rules.kind !== 'confidence') return;
+		const preset = result.data.details.rules.preset;
+		expect(preset).toMatchObject({
+			base: 'members',
+			issuer: 'state',
+			quorum: { numerator: 2, denominator: 3, inclusive: true, binding: false },
+			bands: [{ article: { vi: 'Điều 5 khoản 2' } }]
+		});
+		// And back into the form to edit it.
+		expect(confidenceRulesValues(preset)).toMatchObject({
+			presetId: 'custom',
+			customBase: 'members',
+			customQuorum: 'two-thirds-advisory',
+			customIssuer: 'state',
+			band1Article: 'Điều 5 khoản 2'
+		});
+		const binding = submit({
+			presetId: 'custom',
+			customName: 'X',
+			band1Lower: '1/2',
+			band1Consequence: 'A'
+		});
+		if (!binding.ok || binding.data.details.rules.kind !== 'confidence') throw new Error('ok');
+		expect(binding.data.details.rules.preset.quorum?.binding).toBe(true);
 	});
 
 	it('names the band that overlaps another, and refuses shares that are not fractions of one', () => {

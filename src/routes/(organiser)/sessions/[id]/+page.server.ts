@@ -76,6 +76,16 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { action: 'open', errors: form.errors, quorumFailure: null });
 		const opened = openVoteSession(db(), session.id, form.data.overrideReason || null, user.id);
 		if (opened.ok) return { action: 'open', saved: true };
+		if (opened.reason === 'quorum_binding') {
+			// No reason can open it: the rules allow the meeting only with two thirds present.
+			const message = m.open_quorum_binding({
+				present: opened.present,
+				convened: opened.convened,
+				needed: opened.needed,
+				missing: opened.needed - opened.present
+			});
+			return fail(400, { action: 'open', errors: errorOn('open', message), quorumFailure: null });
+		}
 		if (opened.reason === 'quorum') {
 			const message = m.open_quorum_not_met({
 				present: opened.present,

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { ballotSpec } from '$lib/ballot-rules';
+import { paperBallotSpec, type Answers } from '$lib/ballot-rules';
 import { m } from '$lib/paraglide/messages.js';
 import { countingSession, organiserSession } from '$lib/server/sessions/access';
 import { readBallotForm } from '$lib/server/ballots/ballot-form';
@@ -20,7 +20,7 @@ export const load: PageServerLoad = (event) => {
 			paperIssued: session.paperIssued,
 			paperReturned: session.paperReturned
 		},
-		spec: ballotSpec(session.rules),
+		spec: paperBallotSpec(session.rules),
 		subjects: listSubjects(db(), session.id).map(({ id, fullName, jobTitle }) => ({
 			id,
 			fullName,
@@ -49,18 +49,25 @@ export const actions: Actions = {
 
 	enter: async (event) => {
 		const { session } = countingSession(event);
-		const subjects = listSubjects(db(), session.id);
+		const formData = await event.request.formData();
+		// The committee's "invalid ballot" key: the whole ballot, whatever is marked on it. The
+		// rows are read all the same, so that a malformed post is refused either way.
+		const whole = formData.getAll('whole');
+		formData.delete('whole');
 		const reading = readBallotForm(
-			await event.request.formData(),
-			ballotSpec(session.rules),
-			subjects.map((person) => person.id)
+			formData,
+			paperBallotSpec(session.rules),
+			listSubjects(db(), session.id).map((person) => person.id)
 		);
-		if (!reading.ok)
+		if (!reading.ok || whole.length > 1 || (whole.length === 1 && whole[0] !== 'invalid')) {
 			return fail(400, { action: 'enter', message: m.ballot_bad_post(), rows: null });
-		if (!reading.complete) {
+		}
+		const wholeBallotInvalid = whole.length === 1;
+		if (!reading.complete && !wholeBallotInvalid) {
 			return fail(400, { action: 'enter', message: m.ballot_fix_scores(), rows: reading.rows });
 		}
-		const stored = storePaperBallot(db(), session.id, reading.answers);
+		const answers: Answers = wholeBallotInvalid ? { kind: 'invalid' } : reading.answers;
+		const stored = storePaperBallot(db(), session.id, answers);
 		if (!stored.ok) {
 			const message = {
 				not_counting: m.paper_not_counting,
@@ -69,6 +76,6 @@ export const actions: Actions = {
 			}[stored.reason]();
 			return fail(409, { action: 'enter', message, rows: reading.rows });
 		}
-		return { action: 'enter', entered: stored.entered };
+		return { action: 'enter', entered: stored.entered, invalid: wholeBallotInvalid };
 	}
 };

@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { countingSession, organiserSession } from '$lib/server/sessions/access';
 import { db } from '$lib/server/db';
 import { errorOn, parseForm } from '$lib/server/http/forms';
-import type { AppraisalReport } from '$lib/server/results/count';
+import type { AppraisalReport, ConfidenceCount } from '$lib/server/results/count';
 import { visibility, visibleReport } from '$lib/server/results/gate';
 import {
 	confirmCollectiveGrades,
@@ -62,6 +62,20 @@ function appraisalView(report: AppraisalReport) {
 	};
 }
 
+/** A count under one preset: the preset, the totals on its base, each person with their figures. */
+function confidenceView(count: ConfidenceCount) {
+	return {
+		preset: count.preset,
+		totals: count.totals,
+		people: count.people.map(({ subject, figures }) => ({
+			id: subject.id,
+			fullName: subject.fullName,
+			jobTitle: subject.jobTitle,
+			figures
+		}))
+	};
+}
+
 export const load: PageServerLoad = (event) => {
 	const { session, role } = countingSession(event);
 	const report = countersReport(session);
@@ -71,14 +85,8 @@ export const load: PageServerLoad = (event) => {
 		...common,
 		report: {
 			kind: 'confidence' as const,
-			preset: report.preset,
-			totals: report.totals,
-			people: report.people.map(({ subject, figures }) => ({
-				id: subject.id,
-				fullName: subject.fullName,
-				jobTitle: subject.jobTitle,
-				figures
-			}))
+			...confidenceView(report),
+			corrected: report.corrected ? confidenceView(report.corrected) : null
 		}
 	};
 };
