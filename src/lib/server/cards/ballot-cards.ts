@@ -3,7 +3,7 @@
  * prints them; the database keeps their SHA-256. Nothing records who received which card.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { AppDatabase } from '../db';
+import type { AppDatabase, Transaction } from '../db';
 import { credential, voteSession, type VoteSession } from '../db/schema';
 import { generateCardCode, normaliseCardCode } from './card-code';
 import { generateSecret, sha256Hex, shuffle } from '../db/ids';
@@ -152,14 +152,12 @@ export function cardCounts(
 	};
 }
 
-type Writer = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
-
 /**
  * Deletes every card of a session; the caller holds the transaction and then calls
  * `scrubDeletedCards`. Once a session closes its cards can open nothing, and their hashes are
  * the last thing that could tie a used card to anything.
  */
-export function purgeCards(tx: Writer, sessionId: string): void {
+export function purgeCards(tx: Transaction, sessionId: string): void {
 	tx.delete(credential).where(eq(credential.sessionId, sessionId)).run();
 }
 

@@ -7,6 +7,9 @@ import * as schema from './schema';
 
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** The handle a `db.transaction(…)` callback receives. */
+export type Transaction = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
+
 export const DEFAULT_DATABASE_PATH = './data/phieukin.db';
 
 /**

@@ -6,7 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Grade } from '$lib/tally/grades';
-import type { AppDatabase } from '../db';
+import type { AppDatabase, Transaction } from '../db';
 import { subject, voteSession } from '../db/schema';
 import type { SessionView } from '../sessions/lifecycle';
 import { sessionReport, type AppraisalReport } from './count';
@@ -28,6 +28,15 @@ function collectiveGrade(report: AppraisalReport, subjectId: string): Grade | nu
 	return report.rows.find((row) => row.subject.id === subjectId)?.capped;
 }
 
+/** The session's state as stored now, inside the transaction that changes its grades. */
+function storedState(tx: Transaction, sessionId: string) {
+	return tx
+		.select({ state: voteSession.state })
+		.from(voteSession)
+		.where(eq(voteSession.id, sessionId))
+		.get()?.state;
+}
+
 export function recordGrades(
 	db: AppDatabase,
 	session: SessionView,
@@ -36,15 +45,11 @@ export function recordGrades(
 ): GradeChange {
 	return db.transaction(
 		(tx) => {
-			const stored = tx
-				.select({ state: voteSession.state })
-				.from(voteSession)
-				.where(eq(voteSession.id, session.id))
-				.get();
-			if (!stored) return 'not_found';
+			const state = storedState(tx, session.id);
+			if (!state) return 'not_found';
 			let finalReason: string | null = null;
 			if (grades.finalGrade) {
-				if (stored.state !== 'closed') return 'not_closed';
+				if (state !== 'closed') return 'not_closed';
 				const report = sessionReport(db, session);
 				if (report.kind !== 'appraisal') return 'not_found';
 				const collective = collectiveGrade(report, subjectId);
@@ -72,12 +77,7 @@ export function recordGrades(
 export function confirmCollectiveGrades(db: AppDatabase, session: SessionView): number {
 	return db.transaction(
 		(tx) => {
-			const stored = tx
-				.select({ state: voteSession.state })
-				.from(voteSession)
-				.where(eq(voteSession.id, session.id))
-				.get();
-			if (stored?.state !== 'closed') return 0;
+			if (storedState(tx, session.id) !== 'closed') return 0;
 			const report = sessionReport(db, session);
 			if (report.kind !== 'appraisal') return 0;
 			const tied = new Set(report.cap.tie?.ids ?? []);

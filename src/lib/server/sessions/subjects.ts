@@ -3,7 +3,7 @@
  * inside the same transaction as the change.
  */
 import { and, asc, count, eq, gt, lt, max, sql } from 'drizzle-orm';
-import type { AppDatabase } from '../db';
+import type { AppDatabase, Transaction } from '../db';
 import { subject, voteSession, type Subject } from '../db/schema';
 import { generateId } from '../db/ids';
 
@@ -15,8 +15,6 @@ export interface SubjectInput {
 }
 
 export type SubjectChange = 'ok' | 'not_draft' | 'not_found' | 'too_many';
-
-type Transaction = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
 
 function isDraft(tx: Transaction, sessionId: string): boolean {
 	const row = tx
