@@ -9,6 +9,7 @@ import type { Report } from '../results/count';
 import { visibleReport } from '../results/gate';
 import { listCommittee } from '../sessions/committee';
 import type { SessionView } from '../sessions/lifecycle';
+import { contentDisposition } from './file-name';
 import { resultsExport, type ResultsExport } from './model';
 
 export interface ExportData {
@@ -22,15 +23,15 @@ export function exportData(db: AppDatabase, session: SessionView): ExportData {
 	return { report, model: resultsExport(report, listCommittee(db, session.id)) };
 }
 
-/** A download name like ket-qua-<id>.xlsx. */
+/** Saved as "<meeting date> <title>.<extension>" (file-name.ts), never cached. */
 export function downloadHeaders(
-	sessionId: string,
+	session: Pick<SessionView, 'meetingDate' | 'title'>,
 	extension: string,
 	type: string
 ): Record<string, string> {
 	return {
 		'content-type': type,
-		'content-disposition': `attachment; filename="ket-qua-${sessionId}.${extension}"`,
+		'content-disposition': contentDisposition(session, extension),
 		'cache-control': 'no-store'
 	};
 }

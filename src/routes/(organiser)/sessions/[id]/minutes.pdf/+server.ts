@@ -10,9 +10,6 @@ export const GET: RequestHandler = async (event) => {
 	const { model } = exportData(db(), session);
 	const pdf = await minutesPdf(model, getLocale());
 	return new Response(new Uint8Array(pdf), {
-		headers: {
-			...downloadHeaders(session.id, 'pdf', 'application/pdf'),
-			'content-disposition': `attachment; filename="bien-ban-${session.id}.pdf"`
-		}
+		headers: downloadHeaders(session, 'pdf', 'application/pdf')
 	});
 };

@@ -8,6 +8,6 @@ export const GET: RequestHandler = (event) => {
 	const { session } = countingSession(event);
 	const { model } = exportData(db(), session);
 	return new Response(resultsCsv(model), {
-		headers: downloadHeaders(session.id, 'csv', 'text/csv; charset=utf-8')
+		headers: downloadHeaders(session, 'csv', 'text/csv; charset=utf-8')
 	});
 };

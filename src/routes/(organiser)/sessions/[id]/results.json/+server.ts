@@ -9,6 +9,6 @@ export const GET: RequestHandler = (event) => {
 	const { session } = countingSession(event);
 	const { model } = exportData(db(), session);
 	return new Response(JSON.stringify(resultsJson(model), null, 2), {
-		headers: downloadHeaders(session.id, 'json', 'application/json; charset=utf-8')
+		headers: downloadHeaders(session, 'json', 'application/json; charset=utf-8')
 	});
 };

@@ -12,6 +12,6 @@ export const GET: RequestHandler = async (event) => {
 	const { report, model } = exportData(db(), session);
 	const workbook = await resultsWorkbook(model, anonymousBallots(db(), report));
 	return new Response(new Uint8Array(workbook), {
-		headers: downloadHeaders(session.id, 'xlsx', XLSX)
+		headers: downloadHeaders(session, 'xlsx', XLSX)
 	});
 };
