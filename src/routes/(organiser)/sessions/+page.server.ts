@@ -8,6 +8,10 @@ export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	return {
 		canCreate: user.role !== 'tally',
-		sessions: listVoteSessions(db(), user).map(displaySession)
+		sessions: listVoteSessions(db(), user).map((session) => ({
+			...displaySession(session),
+			kind: session.rules.kind,
+			period: session.rules.kind === 'appraisal' ? session.rules.period : null
+		}))
 	};
 };
