@@ -7,9 +7,9 @@ import type { Grade } from '$lib/tally/grades';
 import { addRationals, type Rational } from '$lib/tally/rational';
 import type { AuthenticatedUser } from '../auth/session';
 import type { AppDatabase } from '../db';
-import { subject, voteSession } from '../db/schema';
+import { subject, voteSession, type Subject } from '../db/schema';
 import { visibleReport } from './gate';
-import { findVoteSession } from '../sessions/lifecycle';
+import { findVoteSession, type SessionView } from '../sessions/lifecycle';
 
 export interface HistoryEntry {
 	sessionId: string;
@@ -26,7 +26,7 @@ export interface PersonHistory {
 	fullName: string;
 	jobTitle: string;
 	year: number;
-	/** Years with at least one appraisal of this person, newest first. */
+	/** Years with a counted appraisal of this person, newest first (any year, while none is). */
 	years: number[];
 	entries: HistoryEntry[];
 	/** The mean of the year's scores that exist. */
@@ -35,6 +35,32 @@ export interface PersonHistory {
 
 function periodOrder(period: Period): number {
 	return period.kind === 'quarter' ? period.quarter : period.kind === 'year' ? 5 : 6;
+}
+
+/** One session's line for this person, with the figures the gate lets the counters see. */
+function historyEntry(
+	db: AppDatabase,
+	session: SessionView,
+	period: Period,
+	person: Subject
+): { counted: boolean; entry: HistoryEntry } {
+	const report = visibleReport(db, session, 'counters');
+	const row =
+		report?.kind === 'appraisal'
+			? report.rows.find((candidate) => candidate.subject.id === person.id)
+			: undefined;
+	return {
+		counted: report !== null,
+		entry: {
+			sessionId: session.id,
+			title: session.title,
+			period,
+			state: session.state,
+			score: row?.score?.total ?? null,
+			collective: row?.capped ?? null,
+			final: person.finalGrade
+		}
+	};
 }
 
 export function personHistory(
@@ -57,30 +83,22 @@ export function personHistory(
 	});
 	if (sessions.length === 0) return null;
 
-	const years = [
-		...new Set(
-			sessions.flatMap(({ rules }) => (rules.period.kind === 'term' ? [] : [rules.period.year]))
-		)
-	].sort((a, b) => b - a);
-	const shownYear = year ?? years[0] ?? new Date().getFullYear();
-	const entries = sessions
-		.filter(({ rules }) => rules.period.kind !== 'term' && rules.period.year === shownYear)
-		.map(({ session, rules, subject: person }): HistoryEntry => {
-			const report = visibleReport(db, session, 'counters');
-			const row =
-				report?.kind === 'appraisal'
-					? report.rows.find((r) => r.subject.id === person.id)
-					: undefined;
-			return {
-				sessionId: session.id,
-				title: session.title,
-				period: rules.period,
-				state: session.state,
-				score: row?.score?.total ?? null,
-				collective: row?.capped ?? null,
-				final: person.finalGrade
-			};
-		})
+	const dated = sessions.flatMap(({ session, rules, subject: person }) =>
+		rules.period.kind === 'term'
+			? []
+			: [{ year: rules.period.year, ...historyEntry(db, session, rules.period, person) }]
+	);
+	const yearsOf = (items: { year: number }[]) =>
+		[...new Set(items.map((item) => item.year))].sort((a, b) => b - a);
+	// A year of drafts only (the next quarter cloned ahead) has nothing to show: it is offered
+	// only while no year has any figures yet.
+	const counted = yearsOf(dated.filter((item) => item.counted));
+	const years = counted.length > 0 ? counted : yearsOf(dated);
+	const shownYear =
+		year !== null && years.includes(year) ? year : (years[0] ?? new Date().getFullYear());
+	const entries = dated
+		.filter((item) => item.year === shownYear)
+		.map((item) => item.entry)
 		.sort((a, b) => periodOrder(a.period) - periodOrder(b.period));
 
 	const scores = entries.flatMap((entry) => (entry.score ? [entry.score] : []));
