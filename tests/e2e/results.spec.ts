@@ -141,8 +141,8 @@ test('projector, tally committee, paper ballots, publication, receipts and expor
 	// The screen shows the result by itself; percentages of the 4 ballots returned (QĐ 96
 	// Điều 6.3), not of the 5 convened: Bình's 3 low are 75 %, two thirds or more.
 	await expect(screen.getByRole('heading', { name: 'Kết quả' })).toBeVisible({ timeout: 15_000 });
-	const binh = screen.getByRole('listitem').filter({ hasText: 'Trần Thị Bình' });
-	await expect(binh).toContainText('Tín nhiệm thấp: 75,00 %');
+	const binh = screen.locator('tbody').filter({ hasText: 'Trần Thị Bình' });
+	await expect(binh.getByRole('row', { name: /Trần Thị Bình/ })).toContainText('3 (75,00 %)');
 	await expect(binh).toContainText('Số phiếu tín nhiệm thấp từ 2/3 tổng số phiếu thu về trở lên');
 	await expect(
 		screen.getByText('Tỷ lệ tính trên tổng số 4 phiếu thu về (Điều 6 khoản 3).')

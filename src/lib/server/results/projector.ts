@@ -5,12 +5,7 @@
 import { eq } from 'drizzle-orm';
 import type { Period } from '$lib/periods';
 import type { Grade } from '$lib/tally/grades';
-import {
-	COUNTED_ROWS,
-	type CountedRow,
-	type PercentBaseSize,
-	type RowCounts
-} from '$lib/tally/confidence';
+import type { CountedRow, PercentBaseSize, RowCounts } from '$lib/tally/confidence';
 import type { ConfidenceBand, Issuer, LocalizedText } from '$lib/tally/presets';
 import type { AppDatabase } from '../db';
 import { voteSession } from '../db/schema';
@@ -42,12 +37,13 @@ export type ProjectorResult =
 			bandsApply: boolean;
 			/** Published under rules corrected since: the screen says so. */
 			corrected: boolean;
+			/** In the ballot's order, as on the results page and in the minutes. */
 			rows: {
 				fullName: string;
 				jobTitle: string;
 				counts: RowCounts;
-				/** Hundredths of a percent of the base (0 on a base of 0). */
-				percent: Record<CountedRow, number>;
+				/** Hundredths of a percent of the base; `null` on a base of 0. */
+				percent: Record<CountedRow, number | null>;
 				band: ConfidenceBand | null;
 			}[];
 	  }
@@ -91,9 +87,7 @@ function projectorResult(report: Report): ProjectorResult {
 				fullName: subject.fullName,
 				jobTitle: subject.jobTitle,
 				counts: figures.counts,
-				percent: Object.fromEntries(
-					COUNTED_ROWS.map((row) => [row, figures.percent[row] ?? 0])
-				) as Record<CountedRow, number>,
+				percent: figures.percent,
 				band: figures.band
 			}))
 		};
