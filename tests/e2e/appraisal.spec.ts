@@ -141,10 +141,10 @@ test('a quarterly score-sheet appraisal: phones score, the cap applies, grades a
 	await expect(row('Trần Thị Bình')).toContainText('92,00 điểm');
 	await expect(row('Lê Văn Cường')).toContainText('80,00 điểm');
 	await expect(row('Phạm Thị Dung')).toContainText('75,00 điểm');
-	// Two excellent beside two good: ⌊(2 + 2) / 6⌋ = 0 may stay excellent.
+	// Two excellent beside two good: none may stay excellent.
 	const cap = page.getByRole('region', { name: /Giới hạn tỷ lệ/ });
 	await expect(cap).toContainText('2 người đạt HTXSNV, 2 người HTTNV');
-	await expect(cap).toContainText('⌊(2 + 2) / 6⌋ = 0');
+	await expect(cap).toContainText('Với 4 người này, không ai được giữ HTXSNV');
 	await expect(cap).toContainText(
 		'Chuyển 2 người xuống HTTNV, người điểm thấp nhất trước: Trần Thị Bình, Nguyễn Văn An'
 	);
@@ -252,7 +252,7 @@ test('a grade vote: phones pick a grade per person, the median decides', async (
 	await expect(giang.getByRole('cell').nth(2)).toContainText('HTNV');
 	// One excellent and nobody good: the cap leaves no room, Em moves down.
 	await expect(page.getByRole('region', { name: /Giới hạn tỷ lệ/ })).toContainText(
-		'⌊(0 + 1) / 6⌋ = 0'
+		'Với 1 người này, không ai được giữ HTXSNV'
 	);
 	await expect(em).toContainText('Chuyển xuống do giới hạn 20%');
 });

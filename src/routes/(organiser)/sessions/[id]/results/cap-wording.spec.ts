@@ -14,13 +14,13 @@ const cap = (candidates: number, goodBefore: number) => ({
 describe('capExplanation', () => {
 	it('says the rule and the limit in words, with no formula', () => {
 		expect(capExplanation(cap(2, 4), FIFTH, 'vi')).toBe(
-			'Kết quả của tập thể: 2 người đạt HTXSNV, 4 người HTTNV. Với 6 người này, được giữ tối đa 1 người HTXSNV, những người còn lại chuyển xuống HTTNV: 1 người so với 5 người HTTNV là không quá 20 %.'
+			'Kết quả của tập thể: 2 người đạt HTXSNV, 4 người HTTNV. Với 6 người này, được giữ tối đa 1 người HTXSNV: khi đó có 5 người HTTNV (tính cả người chuyển xuống), và 1 không quá 20 % của 5.'
 		);
 		expect(capExplanation(cap(2, 4), FIFTH, 'en')).toBe(
-			'From the vote: 2 graded excellent, 4 graded good. With these 6 people, at most 1 may stay excellent and the others move down to good: 1 against 5 graded good is within 20%.'
+			'From the vote: 2 graded excellent, 4 graded good. With these 6 people, at most 1 may stay excellent: that leaves 5 graded good (counting those moved down), and 1 is within 20% of 5.'
 		);
 		expect(capExplanation(cap(5, 7), FIFTH, 'vi')).toContain(
-			'Với 12 người này, được giữ tối đa 2 người HTXSNV, những người còn lại chuyển xuống HTTNV: 2 người so với 10 người HTTNV là không quá 20 %.'
+			'Với 12 người này, được giữ tối đa 2 người HTXSNV: khi đó có 10 người HTTNV (tính cả người chuyển xuống), và 2 không quá 20 % của 10.'
 		);
 	});
 
@@ -29,7 +29,7 @@ describe('capExplanation', () => {
 			'Kết quả của tập thể: 2 người đạt HTXSNV, 10 người HTTNV. Giữ cả 2 người HTXSNV vẫn không quá 20 % của 10 người HTTNV: không phải chuyển ai.'
 		);
 		expect(capExplanation(cap(2, 2), FIFTH, 'vi')).toBe(
-			'Kết quả của tập thể: 2 người đạt HTXSNV, 2 người HTTNV. Với 4 người này, không ai được giữ HTXSNV, tất cả chuyển xuống HTTNV: giữ 1 người thì so với 3 người HTTNV đã quá 20 %.'
+			'Kết quả của tập thể: 2 người đạt HTXSNV, 2 người HTTNV. Với 4 người này, không ai được giữ HTXSNV: giữ 1 người thì còn 3 người HTTNV (tính cả người chuyển xuống), và 1 đã quá 20 % của 3.'
 		);
 		expect(capExplanation(cap(0, 3), FIFTH, 'vi')).toBe(
 			'Kết quả của tập thể: 0 người đạt HTXSNV, 3 người HTTNV. Không phải chuyển ai: số HTXSNV nằm trong giới hạn.'
