@@ -5,7 +5,6 @@ import { locales } from '$lib/paraglide/runtime.js';
 import { quorumStatus } from '$lib/tally/confidence';
 import { periodText } from '$lib/wording';
 import { countingSession, organiserSession } from '$lib/server/sessions/access';
-import { confirmations, confirmCount, publish } from '$lib/server/results/publication';
 import { db } from '$lib/server/db';
 import { errorOn, parseForm } from '$lib/server/http/forms';
 import { displaySession } from '$lib/server/sessions/display';
@@ -19,13 +18,13 @@ import {
 	recordAttendance,
 	turnout
 } from '$lib/server/sessions/lifecycle';
+import { confirmAction, publicationState, publishAction } from './publication';
 import { attendanceSchema, confirmSchema, openSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	event.depends('app:turnout');
 	const { user, session, role } = countingSession(event);
-	const confirmed = confirmations(db(), session.id);
 	return {
 		role,
 		session: {
@@ -35,11 +34,7 @@ export const load: PageServerLoad = (event) => {
 			presetName: session.rules.preset.name,
 			projectorKey: session.projectorKey
 		},
-		publication: {
-			confirmations: confirmed,
-			required: session.confirmationsRequired,
-			confirmedByMe: confirmed.some((entry) => entry.userId === user.id)
-		},
+		publication: publicationState(session, user),
 		appraisal:
 			session.rules.kind === 'appraisal'
 				? {
@@ -126,31 +121,9 @@ export const actions: Actions = {
 		redirect(303, `/sessions/${clone}`);
 	},
 
-	confirm: (event) => {
-		const { user, session } = countingSession(event);
-		const result = confirmCount(db(), session.id, user.id);
-		if (result === 'not_closed') {
-			return fail(409, { action: 'confirm', errors: errorOn('confirm', m.close_not_open()) });
-		}
-		return { action: 'confirm', saved: true };
-	},
+	confirm: confirmAction,
 
-	publish: async (event) => {
-		const { user, session } = organiserSession(event);
-		const form = parseForm(confirmSchema(), await event.request.formData());
-		if (!form.ok) return fail(400, { action: 'publish', errors: form.errors });
-		const published = publish(db(), session.id, user.id);
-		if (!published.ok) {
-			const message =
-				published.reason === 'needs_confirmations'
-					? m.publish_needs_confirmations({ have: published.have, need: published.need })
-					: published.reason === 'already'
-						? m.already_published()
-						: m.results_not_closed();
-			return fail(409, { action: 'publish', errors: errorOn('publish', message) });
-		}
-		return { action: 'publish', saved: true };
-	},
+	publish: publishAction,
 
 	delete: async (event) => {
 		const { session } = organiserSession(event);

@@ -12,6 +12,7 @@ import {
 } from '$lib/server/results/grades';
 import { displaySession } from '$lib/server/sessions/display';
 import type { SessionView } from '$lib/server/sessions/lifecycle';
+import { confirmAction, publicationState, publishAction } from '../publication';
 import { gradesSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -77,9 +78,13 @@ function confidenceView(count: ConfidenceCount) {
 }
 
 export const load: PageServerLoad = (event) => {
-	const { session, role } = countingSession(event);
+	const { user, session, role } = countingSession(event);
 	const report = countersReport(session);
-	const common = { role, session: displaySession(session) };
+	const common = {
+		role,
+		session: displaySession(session),
+		publication: { ...publicationState(session, user), publishedAt: session.publishedAt }
+	};
 	if (report.kind === 'appraisal') return { ...common, report: appraisalView(report) };
 	return {
 		...common,
@@ -110,5 +115,9 @@ export const actions: Actions = {
 		const { session } = organiserSession(event);
 		appraisalResults(session);
 		return { confirmedAll: confirmCollectiveGrades(db(), session) };
-	}
+	},
+
+	confirm: confirmAction,
+
+	publish: publishAction
 };

@@ -1,0 +1,56 @@
+/**
+ * Confirming a count and publishing it, shared by the session page and the results page: each
+ * page's forms post to the page itself, so both work without JavaScript and answer alike.
+ */
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import type { AuthenticatedUser } from '$lib/server/auth/session';
+import { db } from '$lib/server/db';
+import { errorOn, parseForm } from '$lib/server/http/forms';
+import { confirmations, confirmCount, publish } from '$lib/server/results/publication';
+import { countingSession, organiserSession } from '$lib/server/sessions/access';
+import type { SessionView } from '$lib/server/sessions/lifecycle';
+import { confirmSchema } from './schema';
+
+type ActionEvent = Pick<RequestEvent, 'locals' | 'url' | 'params' | 'request'>;
+
+/** The committee's confirmations so far and how many publishing needs. */
+export function publicationState(session: SessionView, user: AuthenticatedUser) {
+	const confirmed = confirmations(db(), session.id);
+	return {
+		confirmations: confirmed,
+		required: session.confirmationsRequired,
+		confirmedByMe: confirmed.some((entry) => entry.userId === user.id)
+	};
+}
+
+/** A tally-committee member (or the organiser) confirms the count of a closed session. */
+export function confirmAction(event: ActionEvent) {
+	const { user, session } = countingSession(event);
+	const result = confirmCount(db(), session.id, user.id);
+	if (result === 'not_closed') {
+		return fail(409, {
+			action: 'confirm' as const,
+			errors: errorOn('confirm', m.close_not_open())
+		});
+	}
+	return { action: 'confirm' as const, saved: true };
+}
+
+/** The organiser publishes, once the count has the confirmations asked for. */
+export async function publishAction(event: ActionEvent) {
+	const { user, session } = organiserSession(event);
+	const form = parseForm(confirmSchema(), await event.request.formData());
+	if (!form.ok) return fail(400, { action: 'publish' as const, errors: form.errors });
+	const published = publish(db(), session.id, user.id);
+	if (!published.ok) {
+		const message =
+			published.reason === 'needs_confirmations'
+				? m.publish_needs_confirmations({ have: published.have, need: published.need })
+				: published.reason === 'already'
+					? m.already_published()
+					: m.results_not_closed();
+		return fail(409, { action: 'publish' as const, errors: errorOn('publish', message) });
+	}
+	return { action: 'publish' as const, saved: true };
+}
