@@ -4,7 +4,7 @@
  * counts beside percentages in the table's order; the session list shows kind, period, date and
  * state; the quarter history opens on a year with figures; downloads carry the date and title.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { ADMIN, logIn, uniqueName } from './support/fixtures';
 import {
@@ -25,13 +25,19 @@ import {
 const SHOTS = process.env.SHOTS_DIR ?? '';
 const PASSWORD = 'Ban tổ chức Đảng ủy 2026';
 const PEOPLE = ['Nguyễn Văn An\tBí thư', 'Trần Thị Bình\tPhó Bí thư', 'Lê Văn Cường\tỦy viên'];
-const DESKTOP = { width: 1280, height: 900 };
+const PHONE_WIDTH = 390;
+const DESKTOP_WIDTH = 1280;
 
-/** A screenshot for the reviewer, when SHOTS_DIR is set; never an assertion. */
-async function shot(page: Page, name: string): Promise<void> {
+/** Screenshots for the reviewer at a phone's and a desktop's width, when SHOTS_DIR is set. */
+async function shots(page: Page, name: string): Promise<void> {
 	if (!SHOTS) return;
 	mkdirSync(SHOTS, { recursive: true });
-	await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+	const size = page.viewportSize();
+	for (const width of [PHONE_WIDTH, DESKTOP_WIDTH]) {
+		await page.setViewportSize({ width, height: 844 });
+		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+	}
+	if (size) await page.setViewportSize(size);
 }
 
 /** An organiser of this test's own, signed in over HTTP and in a browser context of its own. */
@@ -57,7 +63,7 @@ async function organiser(
 	expect((await client.post('/login', { username, password: PASSWORD })).status).toBe(303);
 	const context = await browser.newContext({
 		baseURL,
-		viewport: { width: 390, height: 844 },
+		viewport: { width: PHONE_WIDTH, height: 844 },
 		locale: 'vi-VN',
 		javaScriptEnabled: options.javaScriptEnabled ?? true
 	});
@@ -79,8 +85,23 @@ async function castAll(origin: string, codes: string[], ballots: string[][]): Pr
 	}
 }
 
+/**
+ * Ticks the confirmation and publishes from the results page, which answers with its new state:
+ * published, when, and the message of this request.
+ */
+async function publishHere(page: Page): Promise<Locator> {
+	const publish = page.getByRole('region', { name: 'Kiểm phiếu và công bố' });
+	await publish.getByLabel('Tôi đã kiểm tra kết quả.', { exact: false }).check();
+	await publish.getByRole('button', { name: 'Công bố kết quả' }).click();
+	const published = page.getByRole('region', { name: 'Đã công bố' });
+	await expect(published).toContainText(/Công bố ngày \d{2}\/\d{2}\/\d{4} lúc \d{2}:\d{2}\./);
+	await expect(published.getByRole('status')).toHaveText('Đã công bố kết quả.');
+	await expect(publish).toContainText('Kết quả đã được công bố');
+	return published;
+}
+
 /** A row's cells as the eye reads them, whitespace collapsed. */
-async function cellTexts(row: ReturnType<Page['locator']>): Promise<string[]> {
+async function cellTexts(row: Locator): Promise<string[]> {
 	return (await row.locator('th, td').allInnerTexts()).map((text) =>
 		text.replace(/\s+/g, ' ').trim()
 	);
@@ -120,16 +141,26 @@ async function closedAppraisal(client: HttpClient, origin: string): Promise<stri
 	return id;
 }
 
+/** A closed session of a new organiser's, open on its results page. */
+async function onResults(
+	browser: Browser,
+	origin: string,
+	close: (client: HttpClient, origin: string) => Promise<string>,
+	options: { javaScriptEnabled?: boolean } = {}
+): Promise<{ client: HttpClient; page: Page; id: string }> {
+	const { client, page } = await organiser(browser, origin, options);
+	const id = await close(client, origin);
+	await page.goto(`/sessions/${id}/results`);
+	return { client, page, id };
+}
+
 test('the results page says the result is unpublished, who sees it and what comes next; publishing without JavaScript lands back on it with a message', async ({
 	browser,
 	baseURL
 }) => {
-	const { client, page } = await organiser(browser, baseURL as string, {
+	const { page, id } = await onResults(browser, baseURL as string, closedConfidenceVote, {
 		javaScriptEnabled: false
 	});
-	const id = await closedConfidenceVote(client, baseURL as string);
-
-	await page.goto(`/sessions/${id}/results`);
 	const state = page.getByRole('region', { name: 'Chưa công bố' });
 	await expect(state).toContainText(
 		'Chỉ người tổ chức và ban kiểm phiếu xem được các số liệu này.'
@@ -137,39 +168,26 @@ test('the results page says the result is unpublished, who sees it and what come
 	await expect(state).toContainText(
 		'Bước tiếp theo: kiểm tra các số liệu dưới đây, rồi công bố kết quả ở cuối trang.'
 	);
-	await shot(page, 'results-before-publish-390');
-	await page.setViewportSize(DESKTOP);
-	await shot(page, 'results-before-publish-1280');
-	await page.setViewportSize({ width: 390, height: 844 });
+	await shots(page, 'results-before-publish');
 
 	await state.getByRole('link', { name: 'Công bố kết quả' }).click();
-	const publish = page.getByRole('region', { name: 'Kiểm phiếu và công bố' });
-	await publish.getByLabel('Tôi đã kiểm tra kết quả.', { exact: false }).check();
-	await publish.getByRole('button', { name: 'Công bố kết quả' }).click();
+	const published = await publishHere(page);
 	await expect(page).toHaveURL(new RegExp(`/sessions/${id}/results`));
-	const published = page.getByRole('region', { name: 'Đã công bố' });
-	await expect(published).toContainText(/Công bố ngày \d{2}\/\d{2}\/\d{4} lúc \d{2}:\d{2}\./);
-	await expect(published.getByRole('status')).toHaveText('Đã công bố kết quả.');
 	await expect(page.getByRole('region', { name: 'Chưa công bố' })).toHaveCount(0);
 	await expect(published).not.toContainText('Bước tiếp theo');
-	await shot(page, 'results-after-publish-390');
-	await page.setViewportSize(DESKTOP);
-	await shot(page, 'results-after-publish-1280');
+	await shots(page, 'results-after-publish');
 });
 
 test('an appraisal asks for the grades to be confirmed first, then publishes with JavaScript', async ({
 	browser,
 	baseURL
 }) => {
-	const { client, page } = await organiser(browser, baseURL as string);
-	const id = await closedAppraisal(client, baseURL as string);
-
-	await page.goto(`/sessions/${id}/results`);
+	const { page, id } = await onResults(browser, baseURL as string, closedAppraisal);
 	const state = page.getByRole('region', { name: 'Chưa công bố' });
 	await expect(state).toContainText(
 		'Bước tiếp theo: xác nhận xếp loại cho 2 người chưa được xác nhận, sau đó công bố kết quả.'
 	);
-	await shot(page, 'results-appraisal-390');
+	await shots(page, 'results-appraisal');
 	await state.getByRole('link', { name: 'Xác nhận xếp loại' }).click();
 	await page.getByRole('button', { name: /Xác nhận theo kết quả của tập thể cho 2 người/ }).click();
 	await expect(page.getByText('Đã xác nhận 2 người theo kết quả của tập thể.')).toBeVisible();
@@ -177,25 +195,16 @@ test('an appraisal asks for the grades to be confirmed first, then publishes wit
 		'Bước tiếp theo: kiểm tra các số liệu dưới đây, rồi công bố kết quả ở cuối trang.'
 	);
 
-	const publish = page.getByRole('region', { name: 'Kiểm phiếu và công bố' });
-	await publish.getByLabel('Tôi đã kiểm tra kết quả.', { exact: false }).check();
-	await publish.getByRole('button', { name: 'Công bố kết quả' }).click();
-	await expect(publish).toContainText('Kết quả đã được công bố');
-	const published = page.getByRole('region', { name: 'Đã công bố' });
-	await expect(published).toContainText(/Công bố ngày \d{2}\/\d{2}\/\d{4} lúc \d{2}:\d{2}\./);
-	await expect(published.getByRole('status')).toHaveText('Đã công bố kết quả.');
+	await publishHere(page);
 	await expect(page).toHaveURL(new RegExp(`/sessions/${id}/results(#[a-z-]+)?$`));
-	await page.setViewportSize(DESKTOP);
-	await shot(page, 'results-appraisal-published-1280');
+	await shots(page, 'results-appraisal-published');
 });
 
 test('the 20 % cap is explained in words, without formula notation', async ({
 	browser,
 	baseURL
 }) => {
-	const { client, page } = await organiser(browser, baseURL as string);
-	const id = await closedAppraisal(client, baseURL as string);
-	await page.goto(`/sessions/${id}/results`);
+	const { page } = await onResults(browser, baseURL as string, closedAppraisal);
 	const cap = page.getByRole('region', { name: 'Giới hạn tỷ lệ “Hoàn thành xuất sắc nhiệm vụ”' });
 	await expect(cap).toContainText(
 		'Kết quả của tập thể: 1 người đạt HTXSNV, 1 người HTTNV. Với 2 người này, không ai được giữ HTXSNV: giữ 1 người thì còn 1 người HTTNV (tính cả người chuyển xuống), và 1 đã quá 20 % của 1.'
@@ -264,7 +273,11 @@ test('the projector shows counts beside percentages, in the order of the results
 			.first()
 			.evaluate((cell) => parseFloat(getComputedStyle(cell).fontSize));
 		expect(size).toBeGreaterThanOrEqual(20);
-		await shot(screen, `projector-${viewport.width}x${viewport.height}`);
+		if (SHOTS) {
+			await screen.screenshot({
+				path: `${SHOTS}/projector-${viewport.width}x${viewport.height}.png`
+			});
+		}
 		await screen.context().close();
 	}
 });
@@ -282,8 +295,8 @@ test('the session list shows kind, period, meeting date and whether a closed ses
 		(await client.post(`/sessions/${appraisal}?/clone`, { meetingDate: '2027-01-15' })).status
 	).toBe(303);
 
-	for (const viewport of [{ width: 390, height: 844 }, DESKTOP]) {
-		await page.setViewportSize(viewport);
+	for (const width of [PHONE_WIDTH, DESKTOP_WIDTH]) {
+		await page.setViewportSize({ width, height: 844 });
 		await page.goto('/sessions');
 		const vote = page.getByRole('row', { name: /Lấy phiếu tín nhiệm giữa nhiệm kỳ/ });
 		await expect(vote).toContainText('Lấy phiếu tín nhiệm');
@@ -296,8 +309,8 @@ test('the session list shows kind, period, meeting date and whether a closed ses
 		await expect(published).toContainText('23/11/2026');
 		await expect(published).toContainText('Đã công bố');
 		await expect(quarters.filter({ hasText: 'Quý I năm 2027' })).toContainText('Bản nháp');
-		await shot(page, `sessions-${viewport.width}`);
 	}
+	await shots(page, 'sessions');
 });
 
 test('the quarter history opens on the latest year with figures, its chart in the app typeface and size', async ({
@@ -345,9 +358,7 @@ test('the quarter history opens on the latest year with figures, its chart in th
 	}));
 	expect(font).toBe(await page.evaluate(() => getComputedStyle(document.body).fontFamily));
 	expect(height).toBeGreaterThanOrEqual(14);
-	await shot(page, 'history-390');
-	await page.setViewportSize(DESKTOP);
-	await shot(page, 'history-1280');
+	await shots(page, 'history');
 });
 
 test('downloads are named by the meeting date and the title, in UTF-8 and in ASCII', async ({
