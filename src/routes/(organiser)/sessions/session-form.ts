@@ -2,17 +2,19 @@
  * The session form shared by "new" and "edit": the meeting, then the rules of its kind.
  */
 import { z } from 'zod';
+import { formatDateEntry } from '$lib/date-entry';
 import type { FieldValues } from '$lib/forms';
 import { m } from '$lib/paraglide/messages.js';
 import type { SessionKind } from '$lib/server/db/schema';
 import type { SessionDetails } from '$lib/server/sessions/lifecycle';
 import { appraisalRules, appraisalRulesShape, appraisalRulesValues } from './appraisal-rules';
 import { confidencePreset, confidenceRulesShape, confidenceRulesValues } from './confidence-rules';
+import { dateEntry } from './form-fields';
 
 const meetingShape = {
 	title: z.string().trim().min(1).max(200),
 	organisation: z.string().trim().min(1).max(200),
-	meetingDate: z.iso.date({ error: () => m.validation_date() }),
+	meetingDate: dateEntry(),
 	meetingTime: z
 		.string()
 		.trim()
@@ -20,7 +22,8 @@ const meetingShape = {
 		.optional()
 		.default(''),
 	place: z.string().trim().min(1).max(200),
-	convened: z.coerce.number().int().min(1).max(100_000),
+	// Empty is "required", not "at least 1": the form leaves the check to the server.
+	convened: z.string().trim().min(1).pipe(z.coerce.number<string>().int().min(1).max(100_000)),
 	kind: z.string().optional()
 };
 
@@ -67,7 +70,7 @@ export function sessionFormValues(session: SessionDetails): FieldValues {
 		kind: rules.kind,
 		title: session.title,
 		organisation: session.organisation,
-		meetingDate: session.meetingDate,
+		meetingDate: formatDateEntry(session.meetingDate),
 		meetingTime: session.meetingTime ?? '',
 		place: session.place,
 		convened: String(session.convened),
