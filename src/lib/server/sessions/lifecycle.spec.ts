@@ -134,32 +134,14 @@ describe('the draft → open → closed life cycle', () => {
 describe('cloneForNextPeriod', () => {
 	const titles = (period: Period) => locales.map((locale) => periodText(period, locale));
 
+	/** An appraisal of Q4 2026 (or `period`) by score sheets, with two people. */
 	async function quarterly(
 		period: Period = { kind: 'quarter', year: 2026, quarter: 4 },
-		people = ['An', 'Bình']
+		people = [
+			{ fullName: 'An', jobTitle: 'Trưởng phòng' },
+			{ fullName: 'Bình', jobTitle: '' }
+		]
 	) {
-		const db = createTestDatabase();
-		const alice = await organiser(db, 'alice');
-		const id = createVoteSession(db, alice.id, {
-			title: 'Đánh giá, xếp loại chất lượng quý IV năm 2026',
-			organisation: 'Chi bộ',
-			meetingDate: '2026-12-20',
-			meetingTime: null,
-			place: 'Phòng họp',
-			convened: 4,
-			rules: { kind: 'appraisal', preset: ND_335_2025, mode: 'grades', period, criteria: null }
-		});
-		addSubjects(
-			db,
-			id,
-			people.map((fullName) => ({ fullName, jobTitle: '' }))
-		);
-		const clone = (from = id, date = '2027-03-25') =>
-			cloneForNextPeriod(db, findVoteSession(db, alice, from)!, alice.id, date, titles);
-		return { db, alice, id, clone };
-	}
-
-	it('copies people (as the same persons), mode, criteria and rules into the next quarter', async () => {
 		const db = createTestDatabase();
 		const alice = await organiser(db, 'alice');
 		const id = createVoteSession(db, alice.id, {
@@ -173,17 +155,20 @@ describe('cloneForNextPeriod', () => {
 				kind: 'appraisal',
 				preset: ND_335_2025,
 				mode: 'scores',
-				period: { kind: 'quarter', year: 2026, quarter: 4 },
+				period,
 				criteria: DEFAULT_CRITERIA.map((criterion) => ({ ...criterion }))
 			}
 		});
-		addSubjects(db, id, [
-			{ fullName: 'An', jobTitle: 'Trưởng phòng' },
-			{ fullName: 'Bình', jobTitle: '' }
-		]);
+		addSubjects(db, id, people);
+		const clone = (from = id, date = '2027-03-25') =>
+			cloneForNextPeriod(db, findVoteSession(db, alice, from)!, alice.id, date, titles);
+		return { db, alice, id, clone };
+	}
+
+	it('copies people (as the same persons), mode, criteria and rules into the next quarter', async () => {
+		const { db, alice, id, clone: cloneNow } = await quarterly();
 		recordAttendance(db, id, 4);
-		const source = findVoteSession(db, alice, id)!;
-		const cloned = cloneForNextPeriod(db, source, alice.id, '2027-03-25', titles);
+		const cloned = cloneNow();
 		if (!cloned.ok) throw new Error(`not cloned: ${cloned.reason}`);
 		const clone = findVoteSession(db, alice, cloned.id)!;
 		expect(clone).toMatchObject({
@@ -251,7 +236,7 @@ describe('cloneForNextPeriod', () => {
 				criteria: null
 			}
 		});
-		addSubjects(db, other, [{ fullName: 'An', jobTitle: '' }]);
+		addSubjects(db, other, [{ fullName: 'An', jobTitle: 'Trưởng phòng' }]);
 		const first = clone();
 		if (!first.ok) throw new Error('first clone refused');
 		const second = clone(first.id, '2027-06-25');
