@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_YEAR, MIN_YEAR, parseDateEntry, type DateEntryProblem } from '$lib/date-entry';
 import { m } from '$lib/paraglide/messages.js';
+import { parseTimeEntry } from '$lib/time-entry';
 
 /** A text field that may be left empty (empty string rather than missing). */
 export const optionalText = (max: number) => z.string().trim().max(max).optional().default('');
@@ -33,3 +34,17 @@ export const dateEntry = () =>
 		context.addIssue({ code: 'custom', message: dateProblemText(entry) });
 		return z.NEVER;
 	});
+
+/** An optional time typed as hours:minutes (24-hour clock), read into HH:MM or '' when left empty. */
+export const timeEntry = () =>
+	z
+		.string()
+		.optional()
+		.default('')
+		.transform((text, context) => {
+			const entry = parseTimeEntry(text);
+			if (entry.ok) return entry.time;
+			if (entry.problem === 'empty') return '';
+			context.addIssue({ code: 'custom', message: m.validation_time() });
+			return z.NEVER;
+		});

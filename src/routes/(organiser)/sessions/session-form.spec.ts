@@ -174,6 +174,19 @@ describe('the session form', () => {
 		expect(errors('')).toEqual(['Vui lòng điền mục này.']);
 	});
 
+	it('reads the meeting time on the 24-hour clock, whatever the browser shows', () => {
+		const time = (meetingTime: string) => {
+			const result = submit({ presetId: QD_96_2023.id, meetingTime });
+			return result.ok ? result.data.details.meetingTime : result.errors.meetingTime;
+		};
+		expect(time('8h30')).toBe('08:30');
+		expect(time('14:00')).toBe('14:00');
+		expect(time('')).toBeNull();
+		expect(time('8:30 PM')).toEqual([
+			'Nhập giờ theo dạng giờ:phút trên đồng hồ 24 giờ, ví dụ 08:30 hoặc 14:00.'
+		]);
+	});
+
 	it('answers every meeting field left empty in its own words (the form has no browser checks)', () => {
 		const result = submit({
 			title: '',

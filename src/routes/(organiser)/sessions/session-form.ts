@@ -4,23 +4,17 @@
 import { z } from 'zod';
 import { formatDateEntry } from '$lib/date-entry';
 import type { FieldValues } from '$lib/forms';
-import { m } from '$lib/paraglide/messages.js';
 import type { SessionKind } from '$lib/server/db/schema';
 import type { SessionDetails } from '$lib/server/sessions/lifecycle';
 import { appraisalRules, appraisalRulesShape, appraisalRulesValues } from './appraisal-rules';
 import { confidencePreset, confidenceRulesShape, confidenceRulesValues } from './confidence-rules';
-import { dateEntry } from './form-fields';
+import { dateEntry, timeEntry } from './form-fields';
 
 const meetingShape = {
 	title: z.string().trim().min(1).max(200),
 	organisation: z.string().trim().min(1).max(200),
 	meetingDate: dateEntry(),
-	meetingTime: z
-		.string()
-		.trim()
-		.regex(/^$|^([01]\d|2[0-3]):[0-5]\d$/, { error: () => m.validation_time() })
-		.optional()
-		.default(''),
+	meetingTime: timeEntry(),
 	place: z.string().trim().min(1).max(200),
 	// Empty is "required", not "at least 1": the form leaves the check to the server.
 	convened: z.string().trim().min(1).pipe(z.coerce.number<string>().int().min(1).max(100_000)),
