@@ -60,7 +60,7 @@ test('the guides’ screenshots, at phone and desktop sizes', async ({ browser, 
 	await desktop.goto('/sessions/new');
 	await desktop.getByLabel('Tên hội nghị').fill('Lấy phiếu tín nhiệm giữa nhiệm kỳ 2025–2030');
 	await desktop.getByLabel('Cơ quan, đơn vị').fill('Đảng ủy xã Hòa Bình');
-	await desktop.getByLabel('Ngày họp').fill('2026-11-22');
+	await desktop.getByLabel('Ngày họp').fill('22/11/2026');
 	await desktop.getByLabel('Giờ họp').fill('08:30');
 	await desktop.getByLabel('Địa điểm').fill('Hội trường UBND xã');
 	await desktop.getByLabel('Số người được triệu tập', { exact: true }).fill('6');

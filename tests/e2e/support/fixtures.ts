@@ -55,7 +55,7 @@ export async function prepareSession(page: Page, session: NewSession): Promise<s
 	await page.goto('/sessions/new');
 	await page.getByLabel('Tên hội nghị').fill(session.title);
 	await page.getByLabel('Cơ quan, đơn vị').fill('Đảng ủy xã Hòa Bình');
-	await page.getByLabel('Ngày họp').fill('2026-11-22');
+	await page.getByLabel('Ngày họp').fill('22/11/2026');
 	await page.getByLabel('Giờ họp').fill('08:30');
 	await page.getByLabel('Địa điểm').fill('Hội trường UBND xã');
 	await page.getByLabel('Số người được triệu tập', { exact: true }).fill(String(session.convened));

@@ -1,9 +1,12 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { locales } from '$lib/paraglide/runtime.js';
 import { ND_335_2025 } from '$lib/tally/appraisal-presets';
 import { QD_41_2021, QD_96_2023 } from '$lib/tally/presets';
 import { DEFAULT_CRITERIA } from '$lib/tally/score-template';
 import { periodText } from '$lib/wording';
+import type { Period } from '$lib/periods';
+import { voteSession } from '../db/schema';
 import { addSubjects, listSubjects } from './subjects';
 import { createTestDatabase } from '../db/testing';
 import { draftSession, organiser } from '../testing/fixtures';
@@ -129,7 +132,16 @@ describe('the draft → open → closed life cycle', () => {
 });
 
 describe('cloneForNextPeriod', () => {
-	it('copies people (as the same persons), mode, criteria and rules into the next quarter', async () => {
+	const titles = (period: Period) => locales.map((locale) => periodText(period, locale));
+
+	/** An appraisal of Q4 2026 (or `period`) by score sheets, with two people. */
+	async function quarterly(
+		period: Period = { kind: 'quarter', year: 2026, quarter: 4 },
+		people = [
+			{ fullName: 'An', jobTitle: 'Trưởng phòng' },
+			{ fullName: 'Bình', jobTitle: '' }
+		]
+	) {
 		const db = createTestDatabase();
 		const alice = await organiser(db, 'alice');
 		const id = createVoteSession(db, alice.id, {
@@ -143,20 +155,22 @@ describe('cloneForNextPeriod', () => {
 				kind: 'appraisal',
 				preset: ND_335_2025,
 				mode: 'scores',
-				period: { kind: 'quarter', year: 2026, quarter: 4 },
+				period,
 				criteria: DEFAULT_CRITERIA.map((criterion) => ({ ...criterion }))
 			}
 		});
-		addSubjects(db, id, [
-			{ fullName: 'An', jobTitle: 'Trưởng phòng' },
-			{ fullName: 'Bình', jobTitle: '' }
-		]);
+		addSubjects(db, id, people);
+		const clone = (from = id, date = '2027-03-25') =>
+			cloneForNextPeriod(db, findVoteSession(db, alice, from)!, alice.id, date, titles);
+		return { db, alice, id, clone };
+	}
+
+	it('copies people (as the same persons), mode, criteria and rules into the next quarter', async () => {
+		const { db, alice, id, clone: cloneNow } = await quarterly();
 		recordAttendance(db, id, 4);
-		const source = findVoteSession(db, alice, id)!;
-		const cloneId = cloneForNextPeriod(db, source, alice.id, '2027-03-25', (period) =>
-			locales.map((locale) => periodText(period, locale))
-		);
-		const clone = findVoteSession(db, alice, cloneId!)!;
+		const cloned = cloneNow();
+		if (!cloned.ok) throw new Error(`not cloned: ${cloned.reason}`);
+		const clone = findVoteSession(db, alice, cloned.id)!;
 		expect(clone).toMatchObject({
 			title: 'Đánh giá, xếp loại chất lượng quý I năm 2027',
 			meetingDate: '2027-03-25',
@@ -170,11 +184,70 @@ describe('cloneForNextPeriod', () => {
 			}
 		});
 		const before = listSubjects(db, id);
-		const after = listSubjects(db, cloneId!);
+		const after = listSubjects(db, cloned.id);
 		expect(after.map((s) => [s.fullName, s.position, s.personId])).toEqual(
 			before.map((s) => [s.fullName, s.position, s.personId])
 		);
 		expect(after.map((s) => s.id)).not.toEqual(before.map((s) => s.id));
+	});
+
+	it('refuses a second clone into the same quarter, naming the first', async () => {
+		const { db, alice, clone } = await quarterly();
+		const first = clone();
+		if (!first.ok) throw new Error('first clone refused');
+		expect(clone(undefined, '2027-03-30')).toEqual({
+			ok: false,
+			reason: 'exists',
+			existing: { id: first.id, title: 'Đánh giá, xếp loại chất lượng quý I năm 2027' }
+		});
+		expect(listVoteSessions(db, alice)).toHaveLength(2);
+	});
+
+	it('still refuses once the first clone is renamed, since it holds the same persons', async () => {
+		const { db, clone } = await quarterly();
+		const first = clone();
+		if (!first.ok) throw new Error('first clone refused');
+		db.update(voteSession).set({ title: 'Quý I' }).where(eq(voteSession.id, first.id)).run();
+		expect(clone()).toMatchObject({ ok: false, existing: { id: first.id } });
+	});
+
+	it('refuses a twin of an empty list by its owner, organisation and title', async () => {
+		const { clone } = await quarterly(undefined, []);
+		const first = clone();
+		expect(first.ok).toBe(true);
+		expect(clone()).toMatchObject({ ok: false, reason: 'exists' });
+	});
+
+	it('allows another appraisal of that quarter with other people, and the clone of a clone', async () => {
+		const { db, alice, clone } = await quarterly();
+		// Another unit's appraisal of Q1 2027, its list typed afresh.
+		const other = createVoteSession(db, alice.id, {
+			title: 'Đánh giá công chức quý I năm 2027',
+			organisation: 'Văn phòng',
+			meetingDate: '2027-03-20',
+			meetingTime: null,
+			place: 'Phòng họp',
+			convened: 3,
+			rules: {
+				kind: 'appraisal',
+				preset: ND_335_2025,
+				mode: 'grades',
+				period: { kind: 'quarter', year: 2027, quarter: 1 },
+				criteria: null
+			}
+		});
+		addSubjects(db, other, [{ fullName: 'An', jobTitle: 'Trưởng phòng' }]);
+		const first = clone();
+		if (!first.ok) throw new Error('first clone refused');
+		const second = clone(first.id, '2027-06-25');
+		expect(second.ok).toBe(true);
+		expect(listVoteSessions(db, alice)).toHaveLength(4);
+	});
+
+	it('lets a term be cloned once (to relabel), and not twice', async () => {
+		const { clone } = await quarterly({ kind: 'term', label: '2025–2030' });
+		expect(clone().ok).toBe(true);
+		expect(clone()).toMatchObject({ ok: false, reason: 'exists' });
 	});
 
 	it('does not clone a confidence vote', async () => {
@@ -183,6 +256,6 @@ describe('cloneForNextPeriod', () => {
 		const id = draftSession(db, alice.id);
 		expect(
 			cloneForNextPeriod(db, findVoteSession(db, alice, id)!, alice.id, '2027-01-01', () => [])
-		).toBeNull();
+		).toEqual({ ok: false, reason: 'not_appraisal' });
 	});
 });

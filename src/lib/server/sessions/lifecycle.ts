@@ -1,12 +1,12 @@
 /**
  * Voting sessions: creation, access, attendance and the draft → open → closed life cycle.
  */
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { nextPeriod, type Period } from '$lib/periods';
 import { quorumStatus } from '$lib/tally/confidence';
 import type { Criterion } from '$lib/tally/score-template';
 import type { AuthenticatedUser } from '../auth/session';
-import type { AppDatabase } from '../db';
+import type { AppDatabase, Transaction } from '../db';
 import { preparedQueries } from '../db/prepared';
 import { ballot, subject, voteSession, type VoteSession } from '../db/schema';
 import { cardCounts, purgeCards, scrubDeletedCards } from '../cards/ballot-cards';
@@ -281,20 +281,76 @@ export function turnout(
 	};
 }
 
+/** An appraisal of the next period and the same people (see `cloneForNextPeriod`), if any. */
+function nextPeriodTwin(
+	tx: Transaction,
+	sourceId: string,
+	ownerId: string,
+	clone: ReturnType<typeof detailColumns>
+): { id: string; title: string } | undefined {
+	const sourcePersons = tx
+		.select({ personId: subject.personId })
+		.from(subject)
+		.where(and(eq(subject.sessionId, sourceId), ne(subject.personId, '')));
+	const sharingPersons = tx
+		.select({ id: subject.sessionId })
+		.from(subject)
+		.where(inArray(subject.personId, sourcePersons));
+	return tx
+		.select({ id: voteSession.id, title: voteSession.title })
+		.from(voteSession)
+		.where(
+			and(
+				ne(voteSession.id, sourceId),
+				eq(voteSession.kind, 'appraisal'),
+				// IS: null-safe equality, as a period leaves some of its columns empty.
+				sql`${voteSession.periodKind} IS ${clone.periodKind}`,
+				sql`${voteSession.periodYear} IS ${clone.periodYear}`,
+				sql`${voteSession.periodQuarter} IS ${clone.periodQuarter}`,
+				sql`${voteSession.periodLabel} IS ${clone.periodLabel}`,
+				or(
+					inArray(voteSession.id, sharingPersons),
+					and(
+						eq(voteSession.ownerId, ownerId),
+						eq(voteSession.organisation, clone.organisation),
+						eq(voteSession.title, clone.title)
+					)
+				)
+			)
+		)
+		.orderBy(voteSession.createdAt)
+		.limit(1)
+		.get();
+}
+
+export type CloneResult =
+	| { ok: true; id: string }
+	| { ok: false; reason: 'not_appraisal' }
+	| { ok: false; reason: 'exists'; existing: { id: string; title: string } };
+
 /**
  * Starts the next period's appraisal from this one, in one step: the same meeting details,
- * people (as the same persons), mode, criteria and rules, as a new draft dated today. A title
- * naming the old period names the new one.
+ * people (as the same persons), mode, criteria and rules, as a new draft on the meeting date
+ * the organiser gives. A title naming the old period names the new one.
+ *
+ * Refused when the next period already has an appraisal of the same people, so that a second
+ * click (or a second tab) cannot make a twin quarter that the person's history would count
+ * twice. "The same people" is what the data model says it is: a session of the next period
+ * sharing a person (`personId`, carried from clone to clone) with this one, whoever cloned it;
+ * or, for a list still empty, one of the same owner with the same organisation and the title
+ * the clone would get. Any other session of that period (another unit's, typed afresh) is a
+ * different appraisal and is allowed. A term's next period is the same term, so the first
+ * clone of a term is allowed (to be relabelled) and the source itself never counts.
  */
 export function cloneForNextPeriod(
 	db: AppDatabase,
 	session: SessionView,
 	ownerId: string,
-	today: string,
+	meetingDate: string,
 	periodTitles: (period: Period) => string[]
-): string | null {
+): CloneResult {
 	const rules = session.rules;
-	if (rules.kind !== 'appraisal') return null;
+	if (rules.kind !== 'appraisal') return { ok: false, reason: 'not_appraisal' };
 	const period = nextPeriod(rules.period);
 	let title = session.title;
 	const oldTitles = periodTitles(rules.period);
@@ -310,14 +366,17 @@ export function cloneForNextPeriod(
 				: replacement
 		);
 	});
+	const columns = detailColumns({ ...session, title, meetingDate, rules: { ...rules, period } });
 	const id = generateId();
-	db.transaction(
-		(tx) => {
+	return db.transaction(
+		(tx): CloneResult => {
+			const existing = nextPeriodTwin(tx, session.id, ownerId, columns);
+			if (existing) return { ok: false, reason: 'exists', existing };
 			tx.insert(voteSession)
 				.values({
 					id,
 					ownerId,
-					...detailColumns({ ...session, title, meetingDate: today, rules: { ...rules, period } }),
+					...columns,
 					projectorKey: generateSecret(128),
 					createdAt: new Date()
 				})
@@ -342,10 +401,10 @@ export function cloneForNextPeriod(
 					)
 					.run();
 			}
+			return { ok: true, id };
 		},
 		{ behavior: 'immediate' }
 	);
-	return id;
 }
 
 /** A score sheet's criteria change only in draft. */

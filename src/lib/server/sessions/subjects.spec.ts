@@ -45,7 +45,7 @@ describe('subjects', () => {
 
 	it('close the gap when someone is removed', async () => {
 		const { db, sessionId, names, positions, idOf } = await draft(4);
-		expect(removeSubject(db, sessionId, idOf(1))).toBe('ok');
+		expect(removeSubject(db, sessionId, idOf(1))).toEqual({ removed: 'Người số 2' });
 		expect(names()).toEqual(['Người số 1', 'Người số 3', 'Người số 4']);
 		expect(positions()).toEqual([1, 2, 3]);
 	});
@@ -80,6 +80,41 @@ describe('subjects', () => {
 		);
 		expect(moveSubject(db, sessionId, idOf(1), 'up')).toBe('not_draft');
 		expect(removeSubject(db, sessionId, idOf(0))).toBe('not_draft');
+		expect(addSubjects(db, sessionId, [{ fullName: 'Người số 1', jobTitle: 'Ủy viên' }])).toBe(
+			'not_draft'
+		);
+		expect(names()).toEqual(['Người số 1', 'Người số 2']);
+	});
+
+	it('refuse the same name and title twice, in one batch or against the list, adding none', async () => {
+		const { db, sessionId, names } = await draft(2);
+		// The fixture's people are "Người số 1…2", job title "Ủy viên".
+		expect(addSubjects(db, sessionId, [{ fullName: 'người  số 1', jobTitle: 'ủy viên' }])).toBe(
+			'duplicate'
+		);
+		expect(
+			addSubjects(db, sessionId, [
+				{ fullName: 'Lê Thị Hoà', jobTitle: '' },
+				{ fullName: 'Lê Thị Hòa', jobTitle: '' }
+			])
+		).toBe('duplicate');
+		expect(names()).toEqual(['Người số 1', 'Người số 2']);
+	});
+
+	it('take a shared name with another title only once the organiser confirms it', async () => {
+		const { db, sessionId, names } = await draft(1);
+		const namesake = [{ fullName: 'Người số 1', jobTitle: 'Chuyên viên' }];
+		expect(addSubjects(db, sessionId, namesake)).toBe('same_name');
+		expect(names()).toEqual(['Người số 1']);
+		expect(addSubjects(db, sessionId, namesake, { sameNameConfirmed: true })).toBe('ok');
+		expect(names()).toEqual(['Người số 1', 'Người số 1']);
+	});
+
+	it('refuse an edit that makes a person identical to another, and allow keeping one as is', async () => {
+		const { db, sessionId, idOf, names } = await draft(2);
+		const identical = { fullName: 'Người số 1', jobTitle: 'Ủy viên' };
+		expect(updateSubject(db, sessionId, idOf(1), identical)).toBe('duplicate');
+		expect(updateSubject(db, sessionId, idOf(0), identical)).toBe('ok');
 		expect(names()).toEqual(['Người số 1', 'Người số 2']);
 	});
 });

@@ -1,8 +1,11 @@
 /**
  * The people on a session's ballot. Every change requires the session to be a draft, checked
- * inside the same transaction as the change.
+ * inside the same transaction as the change, as are the rules on namesakes
+ * ($lib/subjects/duplicates): the same name and title twice is refused, a shared name needs the
+ * organiser's word.
  */
 import { and, asc, count, eq, gt, lt, max, sql } from 'drizzle-orm';
+import { findDuplicates, type Incoming } from '$lib/subjects/duplicates';
 import type { AppDatabase, Transaction } from '../db';
 import { subject, voteSession, type Subject } from '../db/schema';
 import { generateId } from '../db/ids';
@@ -14,7 +17,15 @@ export interface SubjectInput {
 	jobTitle: string;
 }
 
-export type SubjectChange = 'ok' | 'not_draft' | 'not_found' | 'too_many';
+export type SubjectChange =
+	| 'ok'
+	| 'not_draft'
+	| 'not_found'
+	| 'too_many'
+	/** The same name and title as someone else on the list (or twice in what is added). */
+	| 'duplicate'
+	/** A name someone on the list (or in what is added) has already, not confirmed. */
+	| 'same_name';
 
 function isDraft(tx: Transaction, sessionId: string): boolean {
 	const row = tx
@@ -25,11 +36,11 @@ function isDraft(tx: Transaction, sessionId: string): boolean {
 	return row?.state === 'draft';
 }
 
-function inDraft(
+function inDraft<Change>(
 	db: AppDatabase,
 	sessionId: string,
-	change: (tx: Transaction) => SubjectChange
-): SubjectChange {
+	change: (tx: Transaction) => Change
+): Change | 'not_draft' {
 	return db.transaction((tx) => (isDraft(tx, sessionId) ? change(tx) : 'not_draft'), {
 		behavior: 'immediate'
 	});
@@ -44,13 +55,30 @@ export function listSubjects(db: AppDatabase, sessionId: string): Subject[] {
 		.all();
 }
 
-/** Appends people at the end of the ballot, all or none. */
+function namesOn(tx: Transaction, sessionId: string, except?: string): SubjectInput[] {
+	return tx
+		.select({ id: subject.id, fullName: subject.fullName, jobTitle: subject.jobTitle })
+		.from(subject)
+		.where(eq(subject.sessionId, sessionId))
+		.all()
+		.filter((person) => person.id !== except);
+}
+
+/**
+ * Appends people at the end of the ballot, all or none. A shared name goes in only with
+ * `sameNameConfirmed` (the organiser saw the namesakes and said they are different people).
+ */
 export function addSubjects(
 	db: AppDatabase,
 	sessionId: string,
-	people: readonly SubjectInput[]
+	people: readonly SubjectInput[],
+	{ sameNameConfirmed = false } = {}
 ): SubjectChange {
-	return inDraft(db, sessionId, (tx) => {
+	return inDraft(db, sessionId, (tx): SubjectChange => {
+		const incoming: Incoming[] = people.map((person, index) => ({ ...person, line: index + 1 }));
+		const duplicates = findDuplicates(incoming, namesOn(tx, sessionId));
+		if (duplicates.exact.length > 0) return 'duplicate';
+		if (duplicates.sameName.length > 0 && !sameNameConfirmed) return 'same_name';
 		const existing = tx
 			.select({ n: count(), last: max(subject.position) })
 			.from(subject)
@@ -86,7 +114,9 @@ export function updateSubject(
 	subjectId: string,
 	person: SubjectInput
 ): SubjectChange {
-	return inDraft(db, sessionId, (tx) => {
+	return inDraft(db, sessionId, (tx): SubjectChange => {
+		const others = namesOn(tx, sessionId, subjectId);
+		if (findDuplicates([{ ...person, line: 1 }], others).exact.length > 0) return 'duplicate';
 		const { changes } = tx
 			.update(subject)
 			.set(person)
@@ -131,22 +161,23 @@ export function moveSubject(
 	});
 }
 
+/** Takes a person off the ballot; answers with their name, for the page to say who went. */
 export function removeSubject(
 	db: AppDatabase,
 	sessionId: string,
 	subjectId: string
-): SubjectChange {
+): { removed: string } | 'not_draft' | 'not_found' {
 	return inDraft(db, sessionId, (tx) => {
 		const removed = tx
 			.delete(subject)
 			.where(and(eq(subject.id, subjectId), eq(subject.sessionId, sessionId)))
-			.returning({ position: subject.position })
+			.returning({ position: subject.position, fullName: subject.fullName })
 			.get();
 		if (!removed) return 'not_found';
 		tx.update(subject)
 			.set({ position: sql`${subject.position} - 1` })
 			.where(and(eq(subject.sessionId, sessionId), gt(subject.position, removed.position)))
 			.run();
-		return 'ok';
+		return { removed: removed.fullName };
 	});
 }

@@ -151,6 +151,63 @@ describe('the session form', () => {
 		expect(Object.keys(result.errors).sort()).toEqual(['convened', 'meetingDate']);
 	});
 
+	it('reads the meeting date as day/month/year, whatever order a browser would use', () => {
+		for (const meetingDate of ['2/12/2026', '02-12-2026', '02.12.2026', '02122026']) {
+			const result = submit({ presetId: QD_96_2023.id, meetingDate });
+			expect(result.ok && result.data.details.meetingDate, meetingDate).toBe('2026-12-02');
+		}
+	});
+
+	it('says in words what is wrong with a date', () => {
+		const errors = (meetingDate: string) => {
+			const result = submit({ presetId: QD_96_2023.id, meetingDate });
+			return result.ok ? null : result.errors.meetingDate;
+		};
+		expect(errors('31/02/2026')).toEqual([
+			'Tháng 2 năm 2026 không có ngày 31 (tháng này có 28 ngày).'
+		]);
+		expect(errors('12/31/2026')).toEqual(['Không có tháng 31: tháng chỉ từ 1 đến 12.']);
+		expect(errors('2/12/26')).toEqual(['Năm cần viết đủ bốn chữ số, ví dụ 02/12/2026.']);
+		expect(errors('mùng 2 tháng 12')).toEqual([
+			'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 02/12/2026.'
+		]);
+		expect(errors('')).toEqual(['Vui lòng điền mục này.']);
+	});
+
+	it('reads the meeting time on the 24-hour clock, whatever the browser shows', () => {
+		const time = (meetingTime: string) => {
+			const result = submit({ presetId: QD_96_2023.id, meetingTime });
+			return result.ok ? result.data.details.meetingTime : result.errors.meetingTime;
+		};
+		expect(time('8h30')).toBe('08:30');
+		expect(time('14:00')).toBe('14:00');
+		expect(time('')).toBeNull();
+		expect(time('8:30 PM')).toEqual([
+			'Nhập giờ theo dạng giờ:phút trên đồng hồ 24 giờ, ví dụ 08:30 hoặc 14:00.'
+		]);
+	});
+
+	it('answers every meeting field left empty in its own words (the form has no browser checks)', () => {
+		const result = submit({
+			title: '',
+			organisation: '',
+			meetingDate: '',
+			place: '',
+			convened: '',
+			presetId: QD_96_2023.id
+		});
+		if (result.ok) throw new Error('expected a refusal');
+		for (const field of ['title', 'organisation', 'meetingDate', 'place', 'convened']) {
+			expect(result.errors[field], field).toEqual(['Vui lòng điền mục này.']);
+		}
+	});
+
+	it('gives back the stored date as day/month/year to edit it', () => {
+		const first = submit({ presetId: QD_96_2023.id, meetingDate: '2026-12-02' });
+		if (!first.ok) throw new Error('expected a valid form');
+		expect(sessionFormValues(first.data.details).meetingDate).toBe('02/12/2026');
+	});
+
 	it('gives back the values of a custom preset to edit it', () => {
 		const first = submit({
 			presetId: 'custom',

@@ -2,25 +2,22 @@
  * The session form shared by "new" and "edit": the meeting, then the rules of its kind.
  */
 import { z } from 'zod';
+import { formatDateEntry } from '$lib/date-entry';
 import type { FieldValues } from '$lib/forms';
-import { m } from '$lib/paraglide/messages.js';
 import type { SessionKind } from '$lib/server/db/schema';
 import type { SessionDetails } from '$lib/server/sessions/lifecycle';
 import { appraisalRules, appraisalRulesShape, appraisalRulesValues } from './appraisal-rules';
 import { confidencePreset, confidenceRulesShape, confidenceRulesValues } from './confidence-rules';
+import { dateEntry, timeEntry } from './form-fields';
 
 const meetingShape = {
 	title: z.string().trim().min(1).max(200),
 	organisation: z.string().trim().min(1).max(200),
-	meetingDate: z.iso.date({ error: () => m.validation_date() }),
-	meetingTime: z
-		.string()
-		.trim()
-		.regex(/^$|^([01]\d|2[0-3]):[0-5]\d$/, { error: () => m.validation_time() })
-		.optional()
-		.default(''),
+	meetingDate: dateEntry(),
+	meetingTime: timeEntry(),
 	place: z.string().trim().min(1).max(200),
-	convened: z.coerce.number().int().min(1).max(100_000),
+	// Empty is "required", not "at least 1": the form leaves the check to the server.
+	convened: z.string().trim().min(1).pipe(z.coerce.number<string>().int().min(1).max(100_000)),
 	kind: z.string().optional()
 };
 
@@ -67,7 +64,7 @@ export function sessionFormValues(session: SessionDetails): FieldValues {
 		kind: rules.kind,
 		title: session.title,
 		organisation: session.organisation,
-		meetingDate: session.meetingDate,
+		meetingDate: formatDateEntry(session.meetingDate),
 		meetingTime: session.meetingTime ?? '',
 		place: session.place,
 		convened: String(session.convened),

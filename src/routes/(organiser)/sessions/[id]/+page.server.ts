@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
+import { formatDateEntry } from '$lib/date-entry';
 import { isoDateIn } from '$lib/format';
 import { locales } from '$lib/paraglide/runtime.js';
 import { quorumStatus } from '$lib/tally/confidence';
@@ -19,7 +20,7 @@ import {
 	turnout
 } from '$lib/server/sessions/lifecycle';
 import { confirmAction, publicationState, publishAction } from './publication';
-import { attendanceSchema, confirmSchema, openSchema } from './schema';
+import { attendanceSchema, cloneSchema, confirmSchema, openSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -40,7 +41,9 @@ export const load: PageServerLoad = (event) => {
 				? {
 						period: session.rules.period,
 						mode: session.rules.mode,
-						criteriaCount: session.rules.criteria?.length ?? 0
+						criteriaCount: session.rules.criteria?.length ?? 0,
+						// The clone form's suggestion for the next meeting: today, where it is held.
+						cloneDate: formatDateEntry(isoDateIn(new Date()))
 					}
 				: null,
 		subjectCount: listSubjects(db(), session.id).length,
@@ -111,14 +114,18 @@ export const actions: Actions = {
 		redirect(303, `/sessions/${session.id}/results`);
 	},
 
-	clone: (event) => {
+	clone: async (event) => {
 		const { user, session } = organiserSession(event);
-		const clone = cloneForNextPeriod(db(), session, user.id, isoDateIn(new Date()), (period) =>
+		const form = parseForm(cloneSchema(), await event.request.formData());
+		if (!form.ok) return fail(400, { action: 'clone', errors: form.errors, values: form.values });
+		const clone = cloneForNextPeriod(db(), session, user.id, form.data.meetingDate, (period) =>
 			locales.map((locale) => periodText(period, locale))
 		);
-		if (!clone)
-			return fail(400, { action: 'clone', errors: errorOn('clone', m.validation_invalid()) });
-		redirect(303, `/sessions/${clone}`);
+		if (clone.ok) redirect(303, `/sessions/${clone.id}`);
+		if (clone.reason === 'exists') {
+			return fail(409, { action: 'clone', existing: clone.existing, values: form.values });
+		}
+		return fail(400, { action: 'clone', errors: errorOn('clone', m.validation_invalid()) });
 	},
 
 	confirm: confirmAction,

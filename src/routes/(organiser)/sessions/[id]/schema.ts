@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
+import { dateEntry } from '../form-fields';
 
 export const attendanceSchema = z.object({ present: z.coerce.number().int().min(0).max(100_000) });
 
@@ -19,3 +20,6 @@ export const openSchema = () =>
 /** Irreversible steps need a ticked confirmation, which works with and without JavaScript. */
 export const confirmSchema = () =>
 	z.object({ confirm: z.literal('yes', { error: () => m.confirm_required() }) });
+
+/** The next period's meeting date, asked when cloning an appraisal. */
+export const cloneSchema = () => z.object({ meetingDate: dateEntry() });

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { formatDateEntry } from '$lib/date-entry';
 import { isoDateIn } from '$lib/format';
 import { m } from '$lib/paraglide/messages.js';
 import { requireOrganiser } from '$lib/server/sessions/access';
@@ -21,7 +22,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		kind: kindOf(event.url.searchParams.get('kind')),
 		defaults: {
-			meetingDate: today,
+			meetingDate: formatDateEntry(today),
 			periodKind: 'quarter',
 			periodYear: today.slice(0, 4),
 			periodQuarter: String(Math.ceil(month / 3)),

@@ -1,5 +1,6 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
+import { findDuplicates } from '$lib/subjects/duplicates';
 import { parseSubjectList, type PasteProblem } from '$lib/subjects/paste';
 import { organiserSession } from '$lib/server/sessions/access';
 import { db } from '$lib/server/db';
@@ -15,11 +16,11 @@ import {
 	type SubjectChange
 } from '$lib/server/sessions/subjects';
 import {
+	addSubjectSchema,
 	editSubjectSchema,
 	moveSubjectSchema,
 	pasteSchema,
-	subjectIdSchema,
-	subjectSchema
+	removeSubjectSchema
 } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,6 +28,7 @@ export const load: PageServerLoad = (event) => {
 	const { session } = organiserSession(event);
 	return {
 		session: displaySession(session),
+		kind: session.rules.kind,
 		subjects: listSubjects(db(), session.id).map(({ id, fullName, jobTitle }) => ({
 			id,
 			fullName,
@@ -42,7 +44,8 @@ const problemText: Record<PasteProblem, () => string> = {
 };
 
 /** A refused change, worded; `null` when it went through. */
-function refusal(change: SubjectChange): string | null {
+function refusal(change: SubjectChange, person?: { fullName: string }): string | null {
+	const name = person?.fullName ?? '';
 	switch (change) {
 		case 'ok':
 			return null;
@@ -52,6 +55,10 @@ function refusal(change: SubjectChange): string | null {
 			return m.subject_not_found();
 		case 'too_many':
 			return m.subjects_too_many({ max: MAX_SUBJECTS });
+		case 'duplicate':
+			return person ? m.subject_duplicate({ name }) : m.paste_fix_lines();
+		case 'same_name':
+			return person ? m.subject_same_name({ name }) : m.paste_same_name_unconfirmed();
 	}
 }
 
@@ -68,19 +75,65 @@ async function rowAction(
 		: { action: 'row' };
 }
 
+/**
+ * A pasted list read against the session's list: what would be added, every line refused (a
+ * line it cannot read, or the same name and title twice) and the namesakes to confirm.
+ */
+function readPaste(sessionId: string, list: string) {
+	const parsed = parseSubjectList(list);
+	const duplicates = findDuplicates(parsed.subjects, listSubjects(db(), sessionId));
+	const lines = list.replace(/\r\n?/g, '\n').split('\n');
+	const repeated = new Set(duplicates.exact.map((person) => person.line));
+	const problems = [
+		...parsed.problems.map(({ line, problem, text }) => ({
+			line,
+			text,
+			message: problemText[problem]()
+		})),
+		...duplicates.exact.map(({ line, earlier }) => ({
+			line,
+			text: lines[line - 1]?.trim() ?? '',
+			message:
+				earlier === null
+					? m.paste_duplicate_in_list()
+					: m.paste_duplicate_of_line({ line: earlier })
+		}))
+	].sort((a, b) => a.line - b.line);
+	return {
+		action: 'paste' as const,
+		list,
+		preview: parsed.subjects.filter((person) => !repeated.has(person.line)),
+		problems,
+		sameName: duplicates.sameName,
+		columns: parsed.columns
+	};
+}
+
 export const actions: Actions = {
 	add: async (event) => {
 		const { session } = organiserSession(event);
-		const form = parseForm(subjectSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { action: 'add', errors: form.errors, values: form.values });
-		const message = refusal(addSubjects(db(), session.id, [form.data]));
+		const form = parseForm(addSubjectSchema, await event.request.formData());
+		if (!form.ok) {
+			return fail(400, {
+				action: 'add',
+				errors: form.errors,
+				values: form.values,
+				askSameName: false
+			});
+		}
+		const { sameName, ...person } = form.data;
+		const change = addSubjects(db(), session.id, [person], {
+			sameNameConfirmed: sameName === 'yes'
+		});
+		const message = refusal(change, person);
 		if (message)
 			return fail(409, {
 				action: 'add',
 				errors: errorOn('fullName', message),
-				values: form.values
+				values: form.values,
+				askSameName: change === 'same_name'
 			});
-		return { action: 'add', added: form.data.fullName };
+		return { action: 'add', added: person.fullName };
 	},
 
 	edit: async (event) => {
@@ -90,7 +143,12 @@ export const actions: Actions = {
 			return fail(400, { action: 'edit', subjectId: form.values.subjectId, errors: form.errors });
 		}
 		const { subjectId, ...person } = form.data;
-		const message = refusal(updateSubject(db(), session.id, subjectId, person));
+		const change = updateSubject(db(), session.id, subjectId, person);
+		if (change === 'duplicate') {
+			const errors = errorOn('fullName', refusal(change, person) ?? '');
+			return fail(409, { action: 'edit', subjectId, errors });
+		}
+		const message = refusal(change);
 		if (message) return fail(409, { action: 'row', message });
 		return { action: 'row' };
 	},
@@ -103,52 +161,55 @@ export const actions: Actions = {
 				: 'invalid';
 		}),
 
-	remove: (event) =>
-		rowAction(event, (sessionId, data) => {
-			const form = parseForm(subjectIdSchema, data);
-			return form.ok ? removeSubject(db(), sessionId, form.data.subjectId) : 'invalid';
-		}),
-
-	/** First pass of a pasted list: shows what would be added and every line it cannot read. */
-	preview: async (event) => {
-		organiserSession(event);
-		const form = parseForm(pasteSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { action: 'paste', list: '', errors: form.errors });
-		const parsed = parseSubjectList(form.data.list);
-		return {
-			action: 'paste',
-			list: form.data.list,
-			preview: parsed.subjects,
-			problems: parsed.problems.map((problem) => ({
-				...problem,
-				message: problemText[problem.problem]()
-			}))
-		};
+	/**
+	 * Asked without `confirm`, answers with the question (the page shows it on the person's row,
+	 * with or without JavaScript); with it, removes the person and says who.
+	 */
+	remove: async (event) => {
+		const { session } = organiserSession(event);
+		const form = parseForm(removeSubjectSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { action: 'row', message: m.validation_invalid() });
+		const { subjectId, confirm } = form.data;
+		if (confirm !== 'yes') return { action: 'confirmRemove', subjectId };
+		const removed = removeSubject(db(), session.id, subjectId);
+		if (typeof removed === 'object') return { action: 'row', removed: removed.removed };
+		return fail(removed === 'not_found' ? 404 : 409, {
+			action: 'row',
+			message: refusal(removed) ?? ''
+		});
 	},
 
-	/** Second pass: saves the list only when every line was read. */
+	/** First pass of a pasted list: shows what would be added and every line it cannot take. */
+	preview: async (event) => {
+		const { session } = organiserSession(event);
+		const form = parseForm(pasteSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { action: 'paste', list: '', errors: form.errors });
+		const read = readPaste(session.id, form.data.list);
+		if (read.preview.length === 0 && read.problems.length === 0) {
+			return fail(400, { ...read, errors: errorOn('list', m.paste_empty()) });
+		}
+		return read;
+	},
+
+	/** Second pass: saves the list only when every line was read and namesakes confirmed. */
 	import: async (event) => {
 		const { session } = organiserSession(event);
 		const form = parseForm(pasteSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { action: 'paste', list: '', errors: form.errors });
-		const parsed = parseSubjectList(form.data.list);
-		const problems = parsed.problems.map((problem) => ({
-			...problem,
-			message: problemText[problem.problem]()
-		}));
-		if (problems.length > 0 || parsed.subjects.length === 0) {
-			return fail(400, {
-				action: 'paste',
-				list: form.data.list,
-				preview: parsed.subjects,
-				problems,
-				errors: errorOn('list', problems.length > 0 ? m.paste_fix_lines() : m.paste_empty())
-			});
-		}
-		const message = refusal(addSubjects(db(), session.id, parsed.subjects));
-		if (message) {
-			return fail(409, { action: 'paste', list: form.data.list, errors: errorOn('list', message) });
-		}
-		return { action: 'paste', imported: parsed.subjects.length };
+		const read = readPaste(session.id, form.data.list);
+		const confirmed = form.data.sameName === 'yes';
+		const problem =
+			read.problems.length > 0
+				? m.paste_fix_lines()
+				: read.preview.length === 0
+					? m.paste_empty()
+					: read.sameName.length > 0 && !confirmed
+						? m.paste_same_name_unconfirmed()
+						: null;
+		if (problem) return fail(400, { ...read, errors: errorOn('list', problem) });
+		const change = addSubjects(db(), session.id, read.preview, { sameNameConfirmed: confirmed });
+		const message = refusal(change);
+		if (message) return fail(409, { ...read, errors: errorOn('list', message) });
+		return { action: 'paste', imported: read.preview.length };
 	}
 };
