@@ -258,6 +258,7 @@ async function readTargets(
 		[organiser, `/sessions/${gradeVote}`, '/sessions/[id]', gradeVote],
 		[organiser, `/sessions/${gradeVote}/results`, '/sessions/[id]/results', gradeVote],
 		[committee, `/sessions/${counted}`, '/sessions/[id]', counted],
+		[committee, `/sessions/${counted}/results`, '/sessions/[id]/results', counted],
 		[organiser, '/account', '/account'],
 		[admin, '/admin/users', '/admin/users'],
 		[new HttpClient(origin), '/v', '/v'],

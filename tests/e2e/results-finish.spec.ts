@@ -200,6 +200,58 @@ test('an appraisal asks for the grades to be confirmed first, then publishes wit
 	await shots(page, 'results-appraisal-published');
 });
 
+test('the tally committee confirms on the results page, after which the organiser is told to publish', async ({
+	browser,
+	baseURL
+}) => {
+	const origin = baseURL as string;
+	const { client, page } = await organiser(browser, origin);
+	const id = await prepareSession(client, { convened: 3, people: PEOPLE });
+	await client.post(`/sessions/${id}/committee?/add`, {
+		fullName: 'Đặng Thị Hồng',
+		roleTitle: 'Trưởng ban'
+	});
+	const memberId = /name="memberId" value="([^"]+)"/.exec(
+		(await client.get(`/sessions/${id}/committee`)).body
+	)?.[1];
+	const username = uniqueName('kiemphieu');
+	await client.post(`/sessions/${id}/committee?/account`, {
+		memberId: memberId ?? '',
+		username,
+		password: PASSWORD,
+		passwordConfirm: PASSWORD
+	});
+	expect((await client.post(`/sessions/${id}/committee?/required`, { required: '1' })).status).toBe(
+		200
+	);
+	const codes = await issueCards(client, id, 3);
+	await openVoting(client, id);
+	await castAll(origin, codes, [['high', 'low', 'high']]);
+	await closeVoting(client, id);
+
+	await page.goto(`/sessions/${id}/results`);
+	const waiting =
+		'Bước tiếp theo: ban kiểm phiếu xác nhận kết quả kiểm phiếu (đã có 0/1 xác nhận), sau đó người tổ chức công bố kết quả.';
+	await expect(page.getByRole('region', { name: 'Chưa công bố' })).toContainText(waiting);
+	await expect(page.getByRole('button', { name: 'Công bố kết quả' })).toBeDisabled();
+
+	const member = await (await browser.newContext({ baseURL: origin })).newPage();
+	await logIn(member, username, PASSWORD);
+	await member.goto(`/sessions/${id}/results`);
+	const state = member.getByRole('region', { name: 'Chưa công bố' });
+	await expect(state).toContainText(waiting);
+	await state.getByRole('link', { name: 'Xác nhận kết quả kiểm phiếu' }).click();
+	await member.getByRole('button', { name: 'Xác nhận kết quả kiểm phiếu' }).click();
+	await expect(member.getByText('Bạn đã xác nhận kết quả kiểm phiếu.')).toBeVisible();
+	await expect(state).toContainText('Bước tiếp theo: người tổ chức kiểm tra và công bố kết quả.');
+
+	await page.reload();
+	await expect(page.getByRole('region', { name: 'Chưa công bố' })).toContainText(
+		'Bước tiếp theo: kiểm tra các số liệu dưới đây, rồi công bố kết quả ở cuối trang.'
+	);
+	await publishHere(page);
+});
+
 test('the 20 % cap is explained in words, without formula notation', async ({
 	browser,
 	baseURL
