@@ -37,11 +37,23 @@ function applyPragmas(sqlite: Database.Database, inMemory: boolean): void {
 	}
 }
 
+/**
+ * SQL functions SQLite lacks, on every connection: `nfc(text)` composes Unicode text (NFC), for
+ * drizzle/0007_nfc_text.sql. drizzle-kit's own connection has none of them, which is why
+ * `npm run db:migrate` migrates through this module (scripts/migrate.ts).
+ */
+function registerFunctions(sqlite: Database.Database): void {
+	sqlite.function('nfc', { deterministic: true }, (text: unknown) =>
+		typeof text === 'string' ? text.normalize('NFC') : text
+	);
+}
+
 export function openDatabase(path: string): AppDatabase {
 	const inMemory = path === ':memory:';
 	if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
 	const sqlite = new Database(path);
 	applyPragmas(sqlite, inMemory);
+	registerFunctions(sqlite);
 	return drizzle(sqlite, { schema });
 }
 
