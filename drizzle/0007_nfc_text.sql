@@ -3,9 +3,9 @@
 -- their text (NFC) as they are read; this composes what was stored before, in every column a
 -- person typed, and only where it changes. Composed text looks the same, so nothing visible moves.
 --
--- nfc() is not SQLite's own: the app registers it on its connections (src/lib/server/db/index.ts).
--- Apply migrations by starting the app or with `npm run db:migrate`; `drizzle-kit migrate` stops
--- here with "no such function: nfc" and changes nothing.
+-- nfc() and nfc_json() are not SQLite's own: the app registers them on its connections
+-- (src/lib/server/db/index.ts). Apply migrations by starting the app or with `npm run db:migrate`;
+-- drizzle.config.ts refuses `drizzle-kit migrate`, whose connection lacks them.
 UPDATE `vote_session` SET `title` = nfc(`title`) WHERE `title` IS NOT nfc(`title`);
 --> statement-breakpoint
 UPDATE `vote_session` SET `organisation` = nfc(`organisation`) WHERE `organisation` IS NOT nfc(`organisation`);
@@ -16,16 +16,15 @@ UPDATE `vote_session` SET `period_label` = nfc(`period_label`) WHERE `period_lab
 --> statement-breakpoint
 UPDATE `vote_session` SET `quorum_override_reason` = nfc(`quorum_override_reason`) WHERE `quorum_override_reason` IS NOT nfc(`quorum_override_reason`);
 --> statement-breakpoint
--- A session's copy of its rules and criteria is JSON holding names a person typed (custom rules,
--- criteria). Composing the JSON text composes those strings and nothing else: JSON's own
--- characters are ASCII, none of which composes with a following mark.
-UPDATE `vote_session` SET `preset` = nfc(`preset`) WHERE `preset` IS NOT nfc(`preset`);
+-- A session's copy of its rules and its criteria are JSON holding text a person typed (custom
+-- rules, criteria): nfc_json() composes the strings inside, keeping the JSON valid.
+UPDATE `vote_session` SET `preset` = nfc_json(`preset`) WHERE `preset` IS NOT nfc_json(`preset`);
 --> statement-breakpoint
-UPDATE `vote_session` SET `criteria` = nfc(`criteria`) WHERE `criteria` IS NOT nfc(`criteria`);
+UPDATE `vote_session` SET `criteria` = nfc_json(`criteria`) WHERE `criteria` IS NOT nfc_json(`criteria`);
 --> statement-breakpoint
 UPDATE `score_template` SET `name` = nfc(`name`) WHERE `name` IS NOT nfc(`name`);
 --> statement-breakpoint
-UPDATE `score_template` SET `criteria` = nfc(`criteria`) WHERE `criteria` IS NOT nfc(`criteria`);
+UPDATE `score_template` SET `criteria` = nfc_json(`criteria`) WHERE `criteria` IS NOT nfc_json(`criteria`);
 --> statement-breakpoint
 -- Two people of one session whose names differed only in their encoding become the same name:
 -- both stay, as the organiser entered them (names are not unique; namesakes exist).

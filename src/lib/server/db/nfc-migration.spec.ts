@@ -97,20 +97,31 @@ function contents(db: AppDatabase): Record<string, Record<string, unknown>[]> {
 	);
 }
 
-const composed = (rows: Record<string, Record<string, unknown>[]>) =>
-	Object.fromEntries(
+/** Columns holding JSON: their strings are composed, the JSON around them stays valid. */
+const JSON_COLUMNS = ['preset', 'criteria'];
+
+/** What the migration should leave: every typed value composed. */
+function composed(rows: Record<string, Record<string, unknown>[]>) {
+	const compose = (column: string, value: unknown) => {
+		if (typeof value !== 'string') return value;
+		if (!JSON_COLUMNS.includes(column)) return value.normalize('NFC');
+		return JSON.stringify(
+			JSON.parse(value, (_key, inner) =>
+				typeof inner === 'string' ? inner.normalize('NFC') : inner
+			)
+		);
+	};
+	return Object.fromEntries(
 		Object.entries(rows).map(([table, list]) => [
 			table,
 			list.map((row) =>
 				Object.fromEntries(
-					Object.entries(row).map(([column, value]) => [
-						column,
-						typeof value === 'string' ? value.normalize('NFC') : value
-					])
+					Object.entries(row).map(([column, value]) => [column, compose(column, value)])
 				)
 			)
 		])
 	);
+}
 
 /** A release-0006 database holding decomposed text in every typed column. */
 function storedBeforeNfc(db: AppDatabase): void {
@@ -129,7 +140,13 @@ function storedBeforeNfc(db: AppDatabase): void {
 	addUser('ha-composed', 'hà', 'Lê Thị Thu Hà');
 	addUser('ha-decomposed', nfd('hà'), nfd('Lê Thị Thu Hà'));
 	addUser('le', nfd('lê.ổn'), nfd('Lê Văn Ổn'));
-	const preset = { id: 'custom', name: { vi: nfd('Quy chế của Đảng ủy'), en: 'Own rules' } };
+	// A line of a note that starts with a lone mark: composing the JSON text itself would turn
+	// its escaped "\\n" and the mark into "\\ñ", and the session's rules into invalid JSON.
+	const preset = {
+		id: 'custom',
+		name: { vi: nfd('Quy chế của Đảng ủy'), en: 'Own rules' },
+		note: { vi: `${nfd('Ghi chú')}\n\u0303`, en: '' }
+	};
 	const criteria = [{ id: 'c-1', name: nfd('Ý thức tổ chức kỷ luật'), group: 'general', max: 100 }];
 	run(
 		`insert into vote_session (id, owner_id, kind, title, organisation, meeting_date, meeting_time,
@@ -214,7 +231,9 @@ describe('the migration to composed text (NFC)', () => {
 		expect(after).toEqual(expected);
 		expect(after.subject?.map((row) => row.full_name)).toEqual(['Lê Thị Thu Hà', 'Lê Thị Thu Hà']);
 		expect(after.user?.find((row) => row.id === 'le')?.username).toBe('lê.ổn');
-		expect(JSON.parse(String(after.vote_session?.[0]?.preset)).name.vi).toBe('Quy chế của Đảng ủy');
+		const rules = JSON.parse(String(after.vote_session?.[0]?.preset));
+		expect(rules.name.vi).toBe('Quy chế của Đảng ủy');
+		expect(rules.note.vi).toBe('Ghi chú\n\u0303');
 
 		// Applied once: starting again changes nothing.
 		migrateDatabase(db);
