@@ -37,11 +37,30 @@ function applyPragmas(sqlite: Database.Database, inMemory: boolean): void {
 	}
 }
 
+const composed = (value: unknown) => (typeof value === 'string' ? value.normalize('NFC') : value);
+
+/**
+ * SQL functions SQLite lacks, on every connection, for drizzle/0007_nfc_text.sql: `nfc(text)`
+ * composes Unicode text (NFC); `nfc_json(text)` composes the strings inside a JSON text, where
+ * composing the text itself could break it (an escaped "\n" before a combining mark would
+ * become "\ñ"), and leaves a text with nothing to compose byte for byte as it is. drizzle-kit's
+ * own connection has neither: `npm run db:migrate` migrates through this module instead.
+ */
+function registerFunctions(sqlite: Database.Database): void {
+	sqlite.function('nfc', { deterministic: true }, composed);
+	sqlite.function('nfc_json', { deterministic: true }, (json: unknown) =>
+		typeof json !== 'string' || json === json.normalize('NFC')
+			? json
+			: JSON.stringify(JSON.parse(json, (_key, value) => composed(value)))
+	);
+}
+
 export function openDatabase(path: string): AppDatabase {
 	const inMemory = path === ':memory:';
 	if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
 	const sqlite = new Database(path);
 	applyPragmas(sqlite, inMemory);
+	registerFunctions(sqlite);
 	return drizzle(sqlite, { schema });
 }
 

@@ -4,23 +4,14 @@
  * the figures it was published with and gains the corrected ones beside them, a custom preset
  * keeps its meaning, and every correction is in the audit trail.
  */
-import {
-	copyFileSync,
-	mkdirSync,
-	mkdtempSync,
-	readFileSync,
-	readdirSync,
-	writeFileSync
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NQ_96_2023_QH15, QD_96_2023 } from '$lib/tally/presets';
 import { sessionReport } from '../results/count';
 import { sessionById } from '../sessions/lifecycle';
 import { organiser } from '../testing/fixtures';
 import { auditTrail } from './audit';
-import { migrateDatabase, migrationsFolder, openDatabase, type AppDatabase } from './index';
+import { migrateDatabase, openDatabase, type AppDatabase } from './index';
+import { migrationsUpTo } from './testing';
 
 /** QĐ 96 as sessions stored it before December 2026: no base, no articles. */
 const LEGACY_QD_96 = {
@@ -47,23 +38,6 @@ const LEGACY_CUSTOM = {
 	id: 'custom',
 	name: { vi: 'Quy chế của chi bộ', en: 'Quy chế của chi bộ' }
 };
-
-/** The migrations as they stood before this one: the folder, cut at `last`. */
-function migrationsUpTo(last: string): string {
-	const folder = mkdtempSync(join(tmpdir(), 'phieukin-migrations-'));
-	mkdirSync(join(folder, 'meta'));
-	const source = migrationsFolder();
-	const journal = JSON.parse(readFileSync(join(source, 'meta/_journal.json'), 'utf8'));
-	const kept = journal.entries.slice(
-		0,
-		journal.entries.findIndex((entry: { tag: string }) => entry.tag === last) + 1
-	);
-	writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: kept }));
-	for (const entry of kept)
-		copyFileSync(join(source, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
-	expect(readdirSync(folder).length).toBe(kept.length + 1);
-	return folder;
-}
 
 function insertSession(
 	db: AppDatabase,

@@ -90,6 +90,34 @@ describe('parseForm', () => {
 		expect(result).toMatchObject({ ok: false, errors: { title: ['Giá trị không hợp lệ.'] } });
 	});
 
+	it('composes decomposed text (NFC), in the data and in the values sent back', () => {
+		const decomposed = 'Lê Thị Thu Hà'.normalize('NFD');
+		const result = parseForm(
+			z.object({ name: z.string(), tag: z.array(z.string()) }),
+			formData([
+				['name', decomposed],
+				['tag', 'Đảng ủy'.normalize('NFD')],
+				['tag', 'Phó Bí thư'.normalize('NFD')]
+			]),
+			['tag']
+		);
+		expect(result).toEqual({
+			ok: true,
+			data: { name: 'Lê Thị Thu Hà', tag: ['Đảng ủy', 'Phó Bí thư'] },
+			values: { name: 'Lê Thị Thu Hà' }
+		});
+		if (result.ok) expect(result.data.name).not.toBe(decomposed);
+	});
+
+	it('leaves passwords as typed, so that hashes made before still match', () => {
+		const typed = 'mật khẩu của tôi'.normalize('NFD');
+		const result = parseForm(
+			z.object({ newPassword: z.string() }),
+			formData([['newPassword', typed]])
+		);
+		expect(result).toMatchObject({ ok: true, data: { newPassword: typed } });
+	});
+
 	it('never echoes secret fields back', () => {
 		const withSecret = z.object({ password: z.string().min(20) });
 		const result = parseForm(withSecret, formData([['password', 'short secret']]));

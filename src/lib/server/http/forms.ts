@@ -40,9 +40,19 @@ export const errorOn = (field: string, message: string): FieldErrors => ({ [fiel
 const SECRET_FIELD = /password|token|code/i;
 
 /**
- * A form's fields as text. A field sent twice or a file where text was expected is an error of
- * its own: silently taking the first or the last value would let a crafted request mean
- * something the form never showed.
+ * Passwords stay exactly as typed: they are checked against hashes of what accounts typed before
+ * text was normalised here, and a password set in decomposed form would no longer match.
+ */
+const VERBATIM_FIELD = /password/i;
+
+/**
+ * A form's fields as text, in Unicode's composed form (NFC). Vietnamese typed with Unikey's
+ * "Unicode tổ hợp" or on macOS arrives decomposed ("e" then a combining mark): it looks the
+ * same on screen, but would compare, sort and print differently (the minutes' fonts draw the
+ * combining marks as boxes). Every form goes through here, so no field can forget.
+ *
+ * A field sent twice or a file where text was expected is an error of its own: silently taking
+ * the first or the last value would let a crafted request mean something the form never showed.
  */
 export function readFields(
 	formData: FormData,
@@ -55,12 +65,13 @@ export function readFields(
 			errors[key] = [m.validation_invalid()];
 			continue;
 		}
+		const text = VERBATIM_FIELD.test(key) ? value : value.normalize('NFC');
 		if (repeatable.includes(key)) {
-			raw[key] = [...((raw[key] as string[] | undefined) ?? []), value];
+			raw[key] = [...((raw[key] as string[] | undefined) ?? []), text];
 		} else if (key in raw) {
 			errors[key] = [m.validation_duplicate_field()];
 		} else {
-			raw[key] = value;
+			raw[key] = text;
 		}
 	}
 	return { raw, errors };
