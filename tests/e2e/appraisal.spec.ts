@@ -102,7 +102,7 @@ async function phoneWithCode(browser: Browser, code: string, javaScriptEnabled: 
 	const phone = await context.newPage();
 	await phone.goto('/v');
 	await phone.getByLabel('Mã in trên phiếu').fill(code);
-	await phone.getByRole('button', { name: 'Mở phiếu bầu' }).click();
+	await phone.getByRole('button', { name: 'Mở phiếu', exact: true }).click();
 	return phone;
 }
 

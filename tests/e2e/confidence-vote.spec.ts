@@ -135,7 +135,7 @@ test('a confidence vote: prepare, print cards, vote by QR and by code, close, re
 	const phone3 = await newPhone(browser);
 	await phone3.goto('/v');
 	await phone3.getByLabel('Mã in trên phiếu').fill(typedCode.toLowerCase().replace('-', ' '));
-	await phone3.getByRole('button', { name: 'Mở phiếu bầu' }).click();
+	await phone3.getByRole('button', { name: 'Mở phiếu', exact: true }).click();
 	await fillBallot(phone3, {
 		'Nguyễn Văn An': 'Tín nhiệm',
 		'Trần Thị Bình': 'Tín nhiệm thấp',

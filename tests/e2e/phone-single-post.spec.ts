@@ -7,7 +7,7 @@
 import { expect, test, type Browser, type Page, type Request } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { PHONE_CAST_PATH, phoneCastRequest } from '../../scripts/bench/phone-cast';
-import { PHONE } from './support/fixtures';
+import { PHONE, typeCardCode } from './support/fixtures';
 import {
 	closeVoting,
 	firstAdministrator,
@@ -31,9 +31,7 @@ async function phoneAtReview(browser: Browser, origin: string, code: string): Pr
 	page.on('request', (request) => {
 		if (request.method() === 'POST' && request.url().endsWith(PHONE_CAST_PATH)) sent.push(request);
 	});
-	await page.goto('/v');
-	await page.getByLabel('Mã in trên phiếu').fill(code);
-	await page.getByRole('button', { name: 'Mở phiếu bầu' }).click();
+	await typeCardCode(page, code);
 	await page
 		.getByRole('group', { name: /Nguyễn Văn An/ })
 		.getByLabel('Tín nhiệm cao', { exact: true })
