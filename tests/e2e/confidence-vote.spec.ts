@@ -88,7 +88,7 @@ test('a confidence vote: prepare, print cards, vote by QR and by code, close, re
 	const unknown = await stranger.goto(firstCardUrl.replace(/\/v\/.*/, '/v/AAAAAAAAAAAAAAAAAAAAAA'));
 	expect(unknown?.status()).toBe(403);
 	await expect(stranger).toHaveURL(/\/v\/ballot$/);
-	await expect(stranger.getByRole('heading', { name: 'Phiếu không hợp lệ' })).toBeVisible();
+	await expect(stranger.getByRole('heading', { name: 'Không mở được phiếu' })).toBeVisible();
 	await stranger.context().close();
 
 	// Phone 1: camera, JavaScript on. The phone locks half-way: the choices made are still there.
