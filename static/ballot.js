@@ -1,6 +1,7 @@
 // Progressive enhancement for the phone ballot. The ballot works without it; with it, choices
 // survive the phone locking or the browser reloading the tab, a counter shows progress, a score
-// sheet shows one person per screen with a running total, a second tap on "send" is ignored,
+// sheet shows one person per screen with their running total in the bar and explains a wrong
+// score at its field before the review step, a second tap on "send" is ignored,
 // "send" posts the ballot once and shows the answer in place (received, or why not), and a
 // ballot that cannot be sent (offline, no answer in time, the server failing) says so, stays on
 // screen and is sent again with the same submission, which the server recognises: it is never
@@ -208,7 +209,8 @@
 			.replace('{total}', String(rows));
 	}
 
-	// Score sheets: each person's running total, in half points to stay exact.
+	// Score sheets: the person's running total in the bar, in half points to stay exact, and a
+	// wrong score explained at its field, in the page's language, before the review step.
 	function halfPoints(text) {
 		var value = text.trim().replace(',', '.');
 		if (!/^\d{1,3}(\.\d{1,2})?$/.test(value)) return null;
@@ -216,54 +218,76 @@
 		return doubled === Math.round(doubled) ? doubled : null;
 	}
 
-	function updateTotal(sheet) {
-		var output = sheet.querySelector('[data-total]');
-		if (!output) return;
-		var total = 0;
-		var filled = 0;
-		Array.prototype.forEach.call(sheet.querySelectorAll('input[data-max]'), function (input) {
-			var value = halfPoints(input.value);
-			var max = Number(input.getAttribute('data-max'));
-			var ok = input.value === '' || (value !== null && value <= 2 * max);
-			input.setAttribute('aria-invalid', ok ? 'false' : 'true');
-			if (value !== null && ok) {
-				total += value;
-				filled += 1;
-			}
-		});
-		var text = (total / 2).toFixed(1).replace(/\.0$/, '');
-		if (document.documentElement.lang === 'vi') text = text.replace('.', ',');
-		output.textContent = filled
-			? output.getAttribute('data-template').replace('{total}', text)
-			: '';
+	function scoreFits(input) {
+		var value = halfPoints(input.value);
+		return input.value.trim() === '' || (value !== null && value <= 2 * Number(input.dataset.max));
+	}
+
+	// The message under a field: the one the server wrote on review, or one written here.
+	function explain(input, show) {
+		var id = input.id + '-error';
+		var message = document.getElementById(id);
+		var fits = scoreFits(input);
+		input.setAttribute('aria-invalid', fits ? 'false' : 'true');
+		if (fits) {
+			if (message) message.remove();
+			input.removeAttribute('aria-describedby');
+			return;
+		}
+		if (!show && !message) return;
+		if (!message) {
+			message = document.createElement('p');
+			message.className = 'field-error';
+			message.id = id;
+			input.closest('.criterion').appendChild(message);
+		}
+		message.textContent = form
+			.getAttribute('data-bounds-template')
+			.replace('{max}', input.getAttribute('data-max'));
+		input.setAttribute('aria-describedby', id);
 	}
 
 	var sheets = Array.prototype.slice.call(form.querySelectorAll('[data-sheet]'));
-	sheets.forEach(updateTotal);
+	var scoreInputs = Array.prototype.slice.call(form.querySelectorAll('input[data-max]'));
+	var current = Math.max(
+		0,
+		sheets.findIndex(function (sheet) {
+			return sheet.hasAttribute('data-problem');
+		})
+	);
+	var status = form.querySelector('[data-sheet-status]');
+
+	function updateTotal() {
+		if (!status || !sheets[current]) return;
+		var total = 0;
+		Array.prototype.forEach.call(
+			sheets[current].querySelectorAll('input[data-max]'),
+			function (input) {
+				var value = halfPoints(input.value);
+				if (value !== null && scoreFits(input)) total += value;
+			}
+		);
+		var text = (total / 2).toFixed(1).replace(/\.0$/, '');
+		if (document.documentElement.lang === 'vi') text = text.replace('.', ',');
+		var output = status.querySelector('[data-total]');
+		output.textContent = output.getAttribute('data-template').replace('{total}', text);
+		status.hidden = false;
+	}
+
+	scoreInputs.forEach(function (input) {
+		explain(input, true);
+	});
 
 	// One person per screen, with previous / next and "3 / 12".
 	var pager = form.querySelector('[data-pager]');
-	if (form.hasAttribute('data-paged') && sheets.length > 1 && pager) {
-		var current = Math.max(
-			0,
-			sheets.findIndex(function (sheet) {
-				return sheet.hasAttribute('data-problem');
-			})
-		);
-		var previous = document.createElement('button');
-		var next = document.createElement('button');
-		var where = document.createElement('span');
-		previous.type = next.type = 'button';
-		previous.className = next.className = 'button secondary';
-		previous.textContent = form.getAttribute('data-previous');
-		next.textContent = form.getAttribute('data-next');
-		where.setAttribute('aria-live', 'polite');
-		pager.appendChild(previous);
-		pager.appendChild(where);
-		pager.appendChild(next);
-		pager.classList.add('pager');
-		var show = function (index) {
-			current = index;
+	var paged = form.hasAttribute('data-paged') && sheets.length > 1 && pager;
+	var previous = document.createElement('button');
+	var next = document.createElement('button');
+	var where = status && status.querySelector('[data-page]');
+
+	function show(index) {
+		current = index;
+		if (paged) {
 			sheets.forEach(function (sheet, position) {
 				sheet.hidden = position !== index;
 			});
@@ -273,7 +297,20 @@
 				.getAttribute('data-page-template')
 				.replace('{current}', String(index + 1))
 				.replace('{total}', String(sheets.length));
-		};
+		}
+		updateTotal();
+	}
+
+	if (paged) {
+		previous.type = next.type = 'button';
+		previous.className = next.className = 'button secondary';
+		previous.textContent = form.getAttribute('data-previous');
+		next.textContent = form.getAttribute('data-next');
+		where.setAttribute('aria-live', 'polite');
+		pager.appendChild(previous);
+		pager.appendChild(next);
+		pager.classList.add('pager');
+		pager.hidden = false;
 		previous.addEventListener('click', function () {
 			show(Math.max(0, current - 1));
 			window.scrollTo(0, 0);
@@ -284,8 +321,22 @@
 			var first = sheets[current].querySelector('input');
 			if (first) first.focus();
 		});
-		show(current);
 	}
+	if (sheets.length > 0) show(current);
+
+	// A wrong score stops the way to the review step here, at its field, not a page later.
+	form.addEventListener('submit', function (event) {
+		var wrong = scoreInputs.filter(function (input) {
+			return !scoreFits(input);
+		});
+		if (wrong.length === 0) return;
+		event.preventDefault();
+		wrong.forEach(function (input) {
+			explain(input, true);
+		});
+		show(sheets.indexOf(wrong[0].closest('[data-sheet]')));
+		wrong[0].focus();
+	});
 
 	// Going to the review step without a network would only show the browser's error page.
 	form.addEventListener('submit', function (event) {
@@ -302,13 +353,18 @@
 		notice.textContent = form.getAttribute('data-offline');
 	});
 
+	// While typing, a message only goes away once the score is right ("4," is on its way to
+	// "4,5"); a score left wrong is explained when the voter moves on.
 	form.addEventListener('input', function (event) {
-		var sheet = event.target.closest && event.target.closest('[data-sheet]');
-		if (sheet) updateTotal(sheet);
+		if (event.target.hasAttribute('data-max')) {
+			explain(event.target, false);
+			updateTotal();
+		}
 		save();
 		updateProgress();
 	});
-	form.addEventListener('change', function () {
+	form.addEventListener('change', function (event) {
+		if (event.target.hasAttribute('data-max')) explain(event.target, true);
 		save();
 		updateProgress();
 	});

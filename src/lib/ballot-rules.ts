@@ -82,7 +82,8 @@ export function answersFit(
 	return false;
 }
 
-export type ScoreProblem = { kind: 'partial' } | { kind: 'bounds'; criterionId: string };
+/** A score sheet to correct: some criteria left empty, or these criteria's scores out of bounds. */
+export type ScoreProblem = { kind: 'partial' } | { kind: 'bounds'; criterionIds: string[] };
 
 /** A person's row of a ballot as the voter filled it, to show again on review or edit. */
 export type BallotRow =

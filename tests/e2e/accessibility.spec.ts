@@ -28,7 +28,7 @@ async function phone(browser: Browser, baseURL: string, code: string): Promise<P
 	const page = await context.newPage();
 	await page.goto('/v');
 	await page.getByLabel('Mã in trên phiếu').fill(code);
-	await page.getByRole('button', { name: 'Mở phiếu bầu' }).click();
+	await page.getByRole('button', { name: 'Mở phiếu', exact: true }).click();
 	await expect(page).toHaveURL(/\/v\/ballot$/);
 	// Measurements below need the stylesheets applied.
 	await page.waitForLoadState('load');
@@ -113,7 +113,7 @@ test('every page passes axe (WCAG 2.2 A and AA)', async ({ page, browser, baseUR
 	const reused = await voter.context().newPage();
 	await reused.goto('/v');
 	await reused.getByLabel('Mã in trên phiếu').fill(codes[0] as string);
-	await reused.getByRole('button', { name: 'Mở phiếu bầu' }).click();
+	await reused.getByRole('button', { name: 'Mở phiếu', exact: true }).click();
 	await audit(reused, 'card already used');
 
 	await closeVoting(organiser, vote);

@@ -88,7 +88,7 @@ test('a confidence vote: prepare, print cards, vote by QR and by code, close, re
 	const unknown = await stranger.goto(firstCardUrl.replace(/\/v\/.*/, '/v/AAAAAAAAAAAAAAAAAAAAAA'));
 	expect(unknown?.status()).toBe(403);
 	await expect(stranger).toHaveURL(/\/v\/ballot$/);
-	await expect(stranger.getByRole('heading', { name: 'Phiếu không hợp lệ' })).toBeVisible();
+	await expect(stranger.getByRole('heading', { name: 'Không mở được phiếu' })).toBeVisible();
 	await stranger.context().close();
 
 	// Phone 1: camera, JavaScript on. The phone locks half-way: the choices made are still there.
@@ -135,7 +135,7 @@ test('a confidence vote: prepare, print cards, vote by QR and by code, close, re
 	const phone3 = await newPhone(browser);
 	await phone3.goto('/v');
 	await phone3.getByLabel('Mã in trên phiếu').fill(typedCode.toLowerCase().replace('-', ' '));
-	await phone3.getByRole('button', { name: 'Mở phiếu bầu' }).click();
+	await phone3.getByRole('button', { name: 'Mở phiếu', exact: true }).click();
 	await fillBallot(phone3, {
 		'Nguyễn Văn An': 'Tín nhiệm',
 		'Trần Thị Bình': 'Tín nhiệm thấp',

@@ -107,7 +107,7 @@ test('the guides’ screenshots, at phone and desktop sizes', async ({ browser, 
 	await voter.goto('/v');
 	await shoot(voter, 'voter-help-phone', [], true);
 	await voter.getByLabel('Mã in trên phiếu').fill(codes[0] as string);
-	await voter.getByRole('button', { name: 'Mở phiếu bầu' }).click();
+	await voter.getByRole('button', { name: 'Mở phiếu', exact: true }).click();
 	await voter
 		.getByRole('group', { name: /Nguyễn Văn An/ })
 		.getByLabel('Tín nhiệm cao', { exact: true })

@@ -4,16 +4,21 @@
  * and a ballot that could not be sent says so and keeps the choices on screen.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { PHONE, issueCards, newOrganiser, openVoting, prepareSession } from './support/fixtures';
+import {
+	PHONE,
+	issueCards,
+	newOrganiser,
+	openVoting,
+	prepareSession,
+	typeCardCode
+} from './support/fixtures';
 
 const PEOPLE = ['Nguyễn Văn An\tBí thư', 'Trần Thị Bình\tPhó Bí thư'];
 
 async function reviewStep(browser: Browser, code: string, javaScriptEnabled = true): Promise<Page> {
 	const context = await browser.newContext({ ...PHONE, javaScriptEnabled });
 	const phone = await context.newPage();
-	await phone.goto('/v');
-	await phone.getByLabel('Mã in trên phiếu').fill(code);
-	await phone.getByRole('button', { name: 'Mở phiếu bầu' }).click();
+	await typeCardCode(phone, code);
 	await phone
 		.getByRole('group', { name: /Nguyễn Văn An/ })
 		.getByLabel('Tín nhiệm cao', { exact: true })

@@ -7,7 +7,7 @@
 import { expect, test, type Browser, type Page, type Request } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { PHONE_CAST_PATH, phoneCastRequest } from '../../scripts/bench/phone-cast';
-import { PHONE } from './support/fixtures';
+import { PHONE, typeCardCode } from './support/fixtures';
 import {
 	closeVoting,
 	firstAdministrator,
@@ -15,7 +15,7 @@ import {
 	openVoting,
 	prepareSession
 } from './support/http-client';
-import { startOwnServer, type OwnServer } from './support/server';
+import { ballotsStored, startOwnServer, type OwnServer } from './support/server';
 
 interface Phone {
 	page: Page;
@@ -31,9 +31,7 @@ async function phoneAtReview(browser: Browser, origin: string, code: string): Pr
 	page.on('request', (request) => {
 		if (request.method() === 'POST' && request.url().endsWith(PHONE_CAST_PATH)) sent.push(request);
 	});
-	await page.goto('/v');
-	await page.getByLabel('Mã in trên phiếu').fill(code);
-	await page.getByRole('button', { name: 'Mở phiếu bầu' }).click();
+	await typeCardCode(page, code);
 	await page
 		.getByRole('group', { name: /Nguyễn Văn An/ })
 		.getByLabel('Tín nhiệm cao', { exact: true })
@@ -46,14 +44,6 @@ async function phoneAtReview(browser: Browser, origin: string, code: string): Pr
 const send = (phone: Phone) => phone.page.getByRole('button', { name: 'Gửi phiếu' }).click();
 const received = (phone: Phone) =>
 	expect(phone.page.getByRole('heading', { name: 'Phiếu của bạn đã được ghi nhận' })).toBeVisible();
-const ballotsStored = (server: OwnServer) => {
-	const database = new Database(server.databasePath, { readonly: true });
-	try {
-		return (database.prepare('select count(*) as n from ballot').get() as { n: number }).n;
-	} finally {
-		database.close();
-	}
-};
 
 let server: OwnServer;
 test.afterEach(async () => server?.stop());
@@ -149,11 +139,13 @@ test('one press sends one request: received, card used, unreadable ballot, stora
 	expect(unlucky.posts()).toBe(2);
 	expect(ballotsStored(server)).toBe(4);
 
-	// Voting closes while a phone is on its review step: one request, and the refusal on screen.
+	// Voting closes while a phone is on its review step: one request, and the refusal on screen,
+	// saying the ballot was not recorded.
 	const late = await phoneAtReview(browser, server.origin, codes[5]!);
 	await closeVoting(organiser, sessionId);
 	await send(late);
-	await expect(late.page.getByRole('heading', { name: 'Phiếu không hợp lệ' })).toBeVisible();
+	await expect(late.page.getByRole('heading', { name: 'Đã kết thúc bỏ phiếu' })).toBeVisible();
+	await expect(late.page.getByText('Phiếu của bạn chưa được gửi')).toBeVisible();
 	await expect(late.page.getByRole('link', { name: 'Hướng dẫn bỏ phiếu' })).toBeVisible();
 	expect(late.posts()).toBe(1);
 	expect(ballotsStored(server)).toBe(4);

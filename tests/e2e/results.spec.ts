@@ -21,7 +21,7 @@ const PEOPLE = ['Nguyễn Văn An\tBí thư', 'Trần Thị Bình\tPhó Bí thư
 async function vote(page: Page, code: string, marks: Record<string, string>): Promise<string> {
 	await page.goto('/v');
 	await page.getByLabel('Mã in trên phiếu').fill(code);
-	await page.getByRole('button', { name: 'Mở phiếu bầu' }).click();
+	await page.getByRole('button', { name: 'Mở phiếu', exact: true }).click();
 	for (const [name, mark] of Object.entries(marks)) {
 		await page
 			.getByRole('group', { name: new RegExp(name) })

@@ -307,7 +307,7 @@ async function voteInBrowser(
 	const page = await context.newPage();
 	await page.goto(`${server.origin}/v`);
 	await page.getByLabel('Mã in trên phiếu').fill(code);
-	await page.getByRole('button', { name: 'Mở phiếu bầu' }).click();
+	await page.getByRole('button', { name: 'Mở phiếu', exact: true }).click();
 	await expect(page).toHaveURL(/\/v\/ballot$/);
 	const cookies = await context.cookies();
 	expect(cookies.map((cookie) => [cookie.name, cookie.path, cookie.httpOnly])).toEqual([

@@ -1,9 +1,9 @@
 /**
  * Secrecy in the logs: during a 500-ballot run (a confidence vote, a grade vote and a score-sheet
- * appraisal at once), with refusals and bad posts mixed in,
- * everything the server writes (stdout, stderr, any file beside its database) is captured, and
- * not one card code, token, token or code hash, submission nonce, ballot id, receipt code or
- * choice appears in it.
+ * appraisal at once), with refusals and bad posts mixed in, and cards presented again after the
+ * close, everything the server writes (stdout, stderr, any file beside its database) is
+ * captured, and not one card code, token, token or code hash, closed card's fingerprint,
+ * submission nonce, ballot id, receipt code or choice appears in it.
  */
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
@@ -131,6 +131,19 @@ test(`nothing about ${BALLOTS} ballots reaches the server's output`, async () =>
 			expect((await organiser.get(`/sessions/${sessionId}/${download}`)).status).toBe(200);
 		}
 	}
+	// Cards presented after the close are recognised from what closing kept of them, and told
+	// voting has ended: that leaves no trace in the output either.
+	for (const code of codes.slice(0, 5)) {
+		const late = await phoneWithCard(server.origin, code);
+		expect((await late.get('/v/ballot')).status).toBe(403);
+	}
+	const closed = new Database(server.databasePath, { readonly: true });
+	const fingerprints = closed
+		.prepare('select fingerprint from closed_card')
+		.pluck()
+		.all() as string[];
+	closed.close();
+	expect(fingerprints).toHaveLength(2 * BALLOTS);
 	await server.stop();
 
 	const output = server.output();
@@ -140,6 +153,7 @@ test(`nothing about ${BALLOTS} ballots reaches the server's output`, async () =>
 		...codes,
 		...codes.map((code) => code.replace('-', '')),
 		...cardHashes,
+		...fingerprints,
 		...nonces,
 		...ballotIds,
 		...sheetIds,

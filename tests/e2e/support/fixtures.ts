@@ -42,6 +42,16 @@ export async function addAccount(
 
 export const PHONE = { viewport: { width: 390, height: 844 }, locale: 'vi-VN' } as const;
 
+/**
+ * A voter types their card's code at /v, as on a phone that cannot scan it; `page` is then on
+ * the ballot, or on the page saying why not.
+ */
+export async function typeCardCode(page: Page, code: string): Promise<void> {
+	await page.goto('/v');
+	await page.getByLabel('Mã in trên phiếu').fill(code);
+	await page.getByRole('button', { name: 'Mở phiếu', exact: true }).click();
+}
+
 export interface NewSession {
 	title: string;
 	convened: number;

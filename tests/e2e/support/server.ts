@@ -3,6 +3,7 @@
  * output captured, and killable. For the tests that must read everything a server writes, kill
  * it mid-vote, or see that nothing changed in its database.
  */
+import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -104,4 +105,14 @@ export async function startOwnServer(
 		},
 		restart: launch
 	};
+}
+
+/** How many ballots the server's database holds now, read beside the running server. */
+export function ballotsStored(server: OwnServer): number {
+	const database = new Database(server.databasePath, { readonly: true });
+	try {
+		return (database.prepare('select count(*) as n from ballot').get() as { n: number }).n;
+	} finally {
+		database.close();
+	}
 }

@@ -109,7 +109,7 @@ describe('readBallotForm, score sheets', () => {
 		const reading = readBallotForm(
 			form([
 				['s.a.g', '31'],
-				['s.a.t', '60'],
+				['s.a.t', 'sáu mươi'],
 				['s.b.g', '20'],
 				['s.c.g', '10.25'],
 				['s.c.t', '50']
@@ -120,11 +120,11 @@ describe('readBallotForm, score sheets', () => {
 		expect(reading.ok && reading.complete).toBe(false);
 		if (!reading.ok) return;
 		expect(reading.rows.map((row) => ('problem' in row ? row.problem : null))).toEqual([
-			{ kind: 'bounds', criterionId: 'g' },
+			{ kind: 'bounds', criterionIds: ['g', 't'] },
 			{ kind: 'partial' },
-			{ kind: 'bounds', criterionId: 'g' }
+			{ kind: 'bounds', criterionIds: ['g'] }
 		]);
-		expect(reading.rows[0]).toMatchObject({ scores: { g: '31', t: '60' } });
+		expect(reading.rows[0]).toMatchObject({ scores: { g: '31', t: 'sáu mươi' } });
 		expect(reading.answers).toEqual({ kind: 'scores', sheets: new Map() });
 	});
 

@@ -34,20 +34,20 @@ export function parseHalfPoints(text: string): number | null {
 function scoreRow(subjectId: string, criteria: readonly Criterion[], posted: Map<string, string>) {
 	const scores: Record<string, string> = {};
 	const halfPoints = new Map<string, number>();
-	let problem: ScoreProblem | null = null;
+	const outOfBounds: string[] = [];
 	for (const criterion of criteria) {
 		const text = (posted.get(criterion.id) ?? '').trim();
 		scores[criterion.id] = text;
 		if (!text) continue;
 		const value = parseHalfPoints(text);
-		if (value === null || !validHalfPoints(criterion, value)) {
-			problem ??= { kind: 'bounds', criterionId: criterion.id };
-		} else {
-			halfPoints.set(criterion.id, value);
-		}
+		if (value === null || !validHalfPoints(criterion, value)) outOfBounds.push(criterion.id);
+		else halfPoints.set(criterion.id, value);
 	}
 	const filled = Object.values(scores).filter(Boolean).length;
-	if (!problem && filled > 0 && filled < criteria.length) problem = { kind: 'partial' };
+	let problem: ScoreProblem | null = null;
+	// Each wrong score is shown at its field; a sheet half filled only once they are put right.
+	if (outOfBounds.length > 0) problem = { kind: 'bounds', criterionIds: outOfBounds };
+	else if (filled > 0 && filled < criteria.length) problem = { kind: 'partial' };
 	const complete = !problem && filled === criteria.length;
 	const totalHalfPoints = complete ? [...halfPoints.values()].reduce((a, b) => a + b, 0) : null;
 	return {

@@ -79,7 +79,7 @@ describe('castChoices', () => {
 		expect(lookupCard(db, key).ok).toBe(true);
 	});
 
-	it('refuses unknown, voided and closed-session cards alike', async () => {
+	it('refuses unknown and voided cards alike', async () => {
 		const { db, cards, sessionId } = await openSession();
 		expect(castChoices(db, { kind: 'token', value: 'nope' }, new Map(), NONCE)).toEqual({
 			ok: false,
@@ -90,11 +90,59 @@ describe('castChoices', () => {
 			ok: false,
 			refusal: 'invalid'
 		});
+		expect(rows(db)).toEqual({ ballots: 0, choices: 0, used: 0 });
+	});
+});
+
+describe('a card after its session closed', () => {
+	it('is told voting has ended, whether it was used, unused or voided, by token or by code', async () => {
+		const { db, cards, sessionId, subjectIds } = await openSession({ cards: 3 });
+		castChoices(
+			db,
+			{ kind: 'token', value: cards[0]!.token },
+			new Map([[subjectIds[0]!, 'high']]),
+			NONCE
+		);
+		voidCardByCode(db, sessionId, cards[2]!.code);
 		closeVoteSession(db, sessionId);
-		expect(castChoices(db, { kind: 'token', value: cards[1]!.token }, new Map(), NONCE)).toEqual({
+		for (const card of cards) {
+			for (const key of [
+				{ kind: 'token' as const, value: card.token },
+				{ kind: 'code' as const, value: card.code }
+			]) {
+				expect(lookupCard(db, key)).toEqual({ ok: false, refusal: 'closed' });
+			}
+		}
+		// A card never issued is still unknown, not "closed".
+		expect(lookupCard(db, { kind: 'code', value: 'ZZZZZZZZZZ' })).toEqual({
 			ok: false,
 			refusal: 'invalid'
 		});
+	});
+
+	it('sends nothing and says so: the ballot is refused as closed, nothing stored', async () => {
+		const { db, cards, sessionId, subjectIds } = await openSession();
+		closeVoteSession(db, sessionId);
+		const key = { kind: 'token' as const, value: cards[1]!.token };
+		expect(castChoices(db, key, new Map([[subjectIds[0]!, 'low']]), NONCE)).toEqual({
+			ok: false,
+			refusal: 'closed'
+		});
 		expect(rows(db)).toEqual({ ballots: 0, choices: 0, used: 0 });
+	});
+
+	it('still recognises a resent submission that was stored before closing, by its receipt', async () => {
+		const { db, cards, sessionId, subjectIds } = await openSession();
+		const key = { kind: 'code' as const, value: cards[0]!.code };
+		const first = castChoices(db, key, new Map([[subjectIds[0]!, 'high']]), NONCE);
+		closeVoteSession(db, sessionId);
+		const again = castChoices(db, key, new Map([[subjectIds[0]!, 'high']]), NONCE);
+		expect(again).toMatchObject({ ok: true, repeated: true });
+		expect(again.ok && first.ok && again.receipt === first.receipt).toBe(true);
+		expect(acknowledgedSubmission(db, key, NONCE)).toMatchObject({ repeated: true });
+		// Another submission from the same card is not: it was never stored.
+		expect(acknowledgedSubmission(db, key, OTHER_NONCE)).toBeNull();
+		expect(castChoices(db, key, new Map(), OTHER_NONCE)).toEqual({ ok: false, refusal: 'closed' });
+		expect(rows(db)).toMatchObject({ ballots: 1, choices: 1 });
 	});
 });

@@ -11,7 +11,10 @@
  * - nothing here logs;
  * - a card is consumed by `UPDATE … WHERE status = 'unused'` changing exactly one row, inside
  *   the IMMEDIATE transaction that inserts the ballot, so a card yields at most one ballot and an
- *   acknowledged ballot is never without its consumed card.
+ *   acknowledged ballot is never without its consumed card;
+ * - once its session closes a card is only a fingerprint with no status (`closed_card`): it can
+ *   say "voting has ended", never whether it was used; a resent submission is then recognised by
+ *   its receipt, which only the phone holding the submission nonce can name.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import {
@@ -27,6 +30,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import {
 	ballot,
 	ballotChoice,
+	closedCard,
 	credential,
 	receipt as receiptTable,
 	scoreEntry,
@@ -34,7 +38,7 @@ import {
 	subject,
 	voteSession
 } from '../db/schema';
-import { hashCardCode, hashCardToken } from '../cards/ballot-cards';
+import { closedCardFingerprint, hashCardCode, hashCardToken } from '../cards/ballot-cards';
 import { generateBallotId, sha256Hex } from '../db/ids';
 import { receiptFromDigest } from '../cards/card-code';
 import { readCriteria } from '../sessions/stored-presets';
@@ -42,8 +46,11 @@ import { readCriteria } from '../sessions/stored-presets';
 /** What the voter's cookie holds: the card's token (from the QR) or its typed short code. */
 export type CardKey = { kind: 'token' | 'code'; value: string };
 
-/** A closed session's cards are purged, so they read as `invalid` (its wording says so). */
-export type CardRefusal = 'invalid' | 'used' | 'not_open';
+/**
+ * Why a card cannot vote. `closed`: its session has closed, recognised from the fingerprint its
+ * purge kept, which says nothing of whether the card was used.
+ */
+export type CardRefusal = 'invalid' | 'used' | 'not_open' | 'closed';
 
 export interface BallotSubject {
 	id: string;
@@ -88,6 +95,22 @@ function prepareStatements(db: AppDatabase) {
 	return {
 		cardByToken: cardBy(credential.tokenHash),
 		cardByCode: cardBy(credential.codeHash),
+		closedCard: db
+			.select({ sessionId: closedCard.sessionId, projectorKey: voteSession.projectorKey })
+			.from(closedCard)
+			.innerJoin(voteSession, eq(closedCard.sessionId, voteSession.id))
+			.where(eq(closedCard.fingerprint, sql.placeholder('fingerprint')))
+			.prepare(),
+		receiptExists: db
+			.select({ code: receiptTable.code })
+			.from(receiptTable)
+			.where(
+				and(
+					eq(receiptTable.sessionId, sql.placeholder('sessionId')),
+					eq(receiptTable.code, sql.placeholder('code'))
+				)
+			)
+			.prepare(),
 		subjects: db
 			.select({ id: subject.id, fullName: subject.fullName, jobTitle: subject.jobTitle })
 			.from(subject)
@@ -143,22 +166,37 @@ function prepareStatements(db: AppDatabase) {
 
 const statements = preparedQueries(prepareStatements);
 
+const cardHash = (key: CardKey) =>
+	key.kind === 'token' ? hashCardToken(key.value) : hashCardCode(key.value);
+
 function findCard(db: AppDatabase, key: CardKey) {
 	const { cardByToken, cardByCode } = statements(db);
-	return key.kind === 'token'
-		? cardByToken.get({ hash: hashCardToken(key.value) })
-		: cardByCode.get({ hash: hashCardCode(key.value) });
+	const hash = cardHash(key);
+	return key.kind === 'token' ? cardByToken.get({ hash }) : cardByCode.get({ hash });
 }
 
 type FoundCard = NonNullable<ReturnType<typeof findCard>>;
 
-/** Every refusal is decided from one indexed lookup, so refusals take the same time. */
-function refusalFor(found: FoundCard | undefined): CardRefusal | null {
-	if (!found || found.card.status === 'void') return 'invalid';
+/** The closed session a card no longer in the card table was issued for, if any. */
+function closedSessionOf(db: AppDatabase, key: CardKey) {
+	return statements(db).closedCard.get({ fingerprint: closedCardFingerprint(cardHash(key)) });
+}
+
+/**
+ * A card in the card table is decided from one indexed lookup, so a used card and an unused one
+ * are refused in the same time; only a card not there is looked for among the closed ones.
+ */
+function refusalFor(
+	db: AppDatabase,
+	key: CardKey,
+	found: FoundCard | undefined
+): CardRefusal | null {
+	if (!found) return closedSessionOf(db, key) ? 'closed' : 'invalid';
+	if (found.card.status === 'void') return 'invalid';
 	if (found.card.status === 'used') return 'used';
 	if (found.session.state === 'draft') return 'not_open';
-	// Cards are deleted when their session closes; an open one is the only state left.
-	if (found.session.state !== 'open') return 'invalid';
+	// Closing purges the cards in the same transaction: an open session is the only state left.
+	if (found.session.state !== 'open') return 'closed';
 	return null;
 }
 
@@ -182,7 +220,7 @@ function openBallot(db: AppDatabase, found: FoundCard): OpenBallot {
 
 export function lookupCard(db: AppDatabase, key: CardKey): CardLookup {
 	const found = findCard(db, key);
-	const refusal = refusalFor(found);
+	const refusal = refusalFor(db, key, found);
 	if (refusal || !found) return { ok: false, refusal: refusal ?? 'invalid' };
 	return { ok: true, ...openBallot(db, found) };
 }
@@ -236,15 +274,28 @@ export function storeAnswers(db: AppDatabase, sessionId: string, answers: Answer
 
 type Acknowledged = Extract<CastResult, { ok: true }>;
 
-function repeatOf(found: FoundCard | undefined, submissionNonce: string): Acknowledged | null {
-	if (found?.card.status !== 'used') return null;
+/**
+ * A submission already acknowledged. While voting is open the card remembers the submission
+ * that used it. Once closed, the card is a bare fingerprint: the submission is recognised by its
+ * receipt among the session's receipts instead (only the phone that sent it knows its nonce), so
+ * a phone resending after a lost response is never told its counted ballot was not recorded.
+ */
+function repeatOf(
+	db: AppDatabase,
+	key: CardKey,
+	found: FoundCard | undefined,
+	submissionNonce: string
+): Acknowledged | null {
+	const receipt = receiptCode(submissionNonce);
+	if (!found) {
+		const closed = closedSessionOf(db, key);
+		const stored =
+			closed && statements(db).receiptExists.get({ sessionId: closed.sessionId, code: receipt });
+		return stored ? { ok: true, repeated: true, receipt, listKey: closed.projectorKey } : null;
+	}
+	if (found.card.status !== 'used') return null;
 	if (found.card.submissionHash !== hashSubmission(submissionNonce)) return null;
-	return {
-		ok: true,
-		repeated: true,
-		receipt: receiptCode(submissionNonce),
-		listKey: found.session.projectorKey
-	};
+	return { ok: true, repeated: true, receipt, listKey: found.session.projectorKey };
 }
 
 /**
@@ -256,7 +307,7 @@ export function acknowledgedSubmission(
 	key: CardKey,
 	submissionNonce: string
 ): Acknowledged | null {
-	return repeatOf(findCard(db, key), submissionNonce);
+	return repeatOf(db, key, findCard(db, key), submissionNonce);
 }
 
 /**
@@ -274,10 +325,10 @@ export function castBallot(
 	return db.transaction(
 		(): CastResult => {
 			const found = findCard(db, key);
-			const repeated = repeatOf(found, submissionNonce);
+			const repeated = repeatOf(db, key, found, submissionNonce);
 			if (repeated) return repeated;
 			const receipt = receiptCode(submissionNonce);
-			const refusal = refusalFor(found);
+			const refusal = refusalFor(db, key, found);
 			if (refusal || !found) return { ok: false, refusal: refusal ?? 'invalid' };
 
 			const { spec, subjects } = openBallot(db, found);

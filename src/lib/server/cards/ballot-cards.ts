@@ -4,7 +4,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppDatabase, Transaction } from '../db';
-import { credential, voteSession, type VoteSession } from '../db/schema';
+import { closedCard, credential, voteSession, type VoteSession } from '../db/schema';
 import { generateCardCode, normaliseCardCode } from './card-code';
 import { generateSecret, sha256Hex, shuffle } from '../db/ids';
 import { recordAudit } from '../db/audit';
@@ -153,11 +153,36 @@ export function cardCounts(
 }
 
 /**
- * Deletes every card of a session; the caller holds the transaction and then calls
- * `scrubDeletedCards`. Once a session closes its cards can open nothing, and their hashes are
- * the last thing that could tie a used card to anything.
+ * What a closed session keeps of a card's token hash or code hash: a hash of it, so that a card
+ * presented after closing is recognised, while no card hash survives the purge.
+ */
+export function closedCardFingerprint(cardHash: string): string {
+	return sha256Hex(`closed:${cardHash}`);
+}
+
+/**
+ * Deletes every card of a session, keeping only a fingerprint of each token and each code (see
+ * `closedCard`: no status, nothing pairing them); the caller holds the transaction and then
+ * calls `scrubDeletedCards`. Once a session closes its cards can open nothing, and their hashes
+ * and statuses are the last thing that could tie a used card to anything.
  */
 export function purgeCards(tx: Transaction, sessionId: string): void {
+	const cards = tx
+		.select({ tokenHash: credential.tokenHash, codeHash: credential.codeHash })
+		.from(credential)
+		.where(eq(credential.sessionId, sessionId))
+		.all();
+	const fingerprints = cards.flatMap((card) => [card.tokenHash, card.codeHash]);
+	// A batch per statement stays well under SQLite's limit of bound variables.
+	for (let start = 0; start < fingerprints.length; start += 5000) {
+		tx.insert(closedCard)
+			.values(
+				fingerprints
+					.slice(start, start + 5000)
+					.map((hash) => ({ fingerprint: closedCardFingerprint(hash), sessionId }))
+			)
+			.run();
+	}
 	tx.delete(credential).where(eq(credential.sessionId, sessionId)).run();
 }
 

@@ -175,6 +175,24 @@ export const credential = sqliteTable(
 );
 
 /**
+ * What is left of a closed session's cards: one fingerprint per token and one per short code
+ * (a hash of the card's hash, so no card hash survives), so that a card scanned or typed after
+ * closing is told voting has ended. Every card issued is kept, used, unused or voided alike,
+ * with no status and nothing pairing a token with its code: a row says only "this card was
+ * issued for this session". WITHOUT ROWID (see the migration): ordered by fingerprint.
+ */
+export const closedCard = sqliteTable(
+	'closed_card',
+	{
+		fingerprint: text().primaryKey(),
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => voteSession.id, { onDelete: 'cascade' })
+	},
+	(table) => [index('closed_card_session').on(table.sessionId)]
+);
+
+/**
  * A returned ballot. Anonymity by construction: a 128-bit random id, the session, nothing
  * else. No time, no sequence, no reference to a card, a device or an address; WITHOUT ROWID
  * (see the migration) so the table keeps no insertion order either.

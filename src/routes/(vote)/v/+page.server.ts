@@ -30,7 +30,8 @@ export const actions: Actions = {
 		}
 		const code = normaliseCardCode(form.data.code);
 		const found = code ? lookupCard(db(), { kind: 'code', value: code }) : null;
-		// A card that exists but cannot vote now (used, not yet open…) is explained on /v/ballot.
+		// A card that exists but cannot vote now (used, not yet open, closed) is explained on
+		// /v/ballot.
 		if (!code || (found && !found.ok && found.refusal === 'invalid')) {
 			codeThrottle.recordFailure(address);
 			return fail(400, { errors: errorOn('code', m.code_unknown()) });

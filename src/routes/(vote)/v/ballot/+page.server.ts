@@ -28,10 +28,13 @@ function cardKey(event: Pick<RequestEvent, 'cookies'>) {
 	redirect(303, '/v');
 }
 
-/** The voter's open ballot, or the page that says why there is none. */
-function openBallot(key: CardKey) {
+/**
+ * The voter's open ballot, or the page that says why there is none; `posted` when the voter
+ * sent a ballot with the request, so that a refusal says it was not recorded.
+ */
+function openBallot(key: CardKey, posted = false) {
 	const card = lookupCard(db(), key);
-	if (!card.ok) refuseCard(card.refusal);
+	if (!card.ok) refuseCard(card.refusal, posted);
 	return card;
 }
 
@@ -44,7 +47,7 @@ function readPosted(formData: FormData, card: OpenBallot) {
 }
 
 async function postedBallot(event: RequestEvent) {
-	return readPosted(await event.request.formData(), openBallot(cardKey(event)));
+	return readPosted(await event.request.formData(), openBallot(cardKey(event), true));
 }
 
 function acknowledge(event: RequestEvent, cast: { receipt: string; listKey: string }): never {
@@ -87,14 +90,12 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const card = lookupCard(db(), key);
 		if (!card.ok) {
-			// A resend after a lost response: the card was used by this very submission.
+			// A resend after a lost response: the card was used by this very submission (voting may
+			// have closed since).
 			const nonce = formData.get('submission');
-			const repeated =
-				card.refusal === 'used' &&
-				typeof nonce === 'string' &&
-				acknowledgedSubmission(db(), key, nonce);
+			const repeated = typeof nonce === 'string' && acknowledgedSubmission(db(), key, nonce);
 			if (repeated) acknowledge(event, repeated);
-			refuseCard(card.refusal);
+			refuseCard(card.refusal, true);
 		}
 
 		const reading = readPosted(formData, card);
@@ -102,7 +103,7 @@ export const actions: Actions = {
 		const cast = await castBallotSoon(db(), key, reading.answers, reading.submission);
 		if (!cast.ok) {
 			if (cast.refusal === 'unfit') return badBallot();
-			refuseCard(cast.refusal);
+			refuseCard(cast.refusal, true);
 		}
 		acknowledge(event, cast);
 	}
