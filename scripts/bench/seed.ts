@@ -62,7 +62,8 @@ export async function seedOpenVote(path: string, cards: number): Promise<VotingS
 	const tokens: string[] = [];
 	while (tokens.length < cards) {
 		const batch = issueCards(db, sessionId, Math.min(1000, cards - tokens.length));
-		tokens.push(...batch.map((card) => card.token));
+		if (!batch.ok) throw new Error(`benchmark cards refused: ${batch.reason}`);
+		tokens.push(...batch.cards.map((card) => card.token));
 	}
 	const opened = openVoteSession(db, sessionId, null);
 	if (!opened.ok) throw new Error(`benchmark session not opened: ${opened.reason}`);

@@ -157,6 +157,8 @@ export function auditLabel(action: string, detail: string): string {
 			return m.audit_cards_voided({ count: detail });
 		case 'paper_issued':
 			return m.audit_paper_issued({ count: detail });
+		case 'issued_beyond_present':
+			return m.audit_issued_beyond_present({ reason: detail });
 		case 'count_confirmed':
 			return m.audit_count_confirmed();
 		case 'published':

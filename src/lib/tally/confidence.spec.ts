@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
 	bandFor,
 	baseSize,
+	figuresHold,
 	INVALID_ROW,
 	quorumStatus,
+	reconcile,
 	tallyConfidence,
 	type ConfidenceBallot,
 	type ConfidenceRow,
@@ -404,10 +406,93 @@ describe('tallyConfidence', () => {
 				subjects: [{ id: 'a' }],
 				ballots: ballots(present, 'low')
 			});
-		expect(held(19)).toMatchObject({ bandsApply: false, quorum: { met: false } });
+		expect(held(19)).toMatchObject({
+			bandsApply: false,
+			bandsWithheld: 'quorum',
+			quorum: { met: false }
+		});
 		expect(held(19).subjects[0]).toMatchObject({ percent: { low: 10000 }, band: null });
 		expect(held(20)).toMatchObject({ bandsApply: true, quorum: { met: true } });
 		expect(held(20).subjects[0]?.band?.id).toBe('two-thirds');
+	});
+});
+
+describe('reconcile', () => {
+	const figures = {
+		convened: 5,
+		present: 3,
+		cardsIssued: 3,
+		paperIssued: 0,
+		paperReturned: 0,
+		returned: 3
+	};
+
+	it('compares handed out with convened and present, and returned with handed out', () => {
+		expect(reconcile(figures)).toEqual({
+			issuedWithinConvened: true,
+			issuedWithinPresent: true,
+			phoneWithinCards: true,
+			paperWithinIssued: true,
+			totalWithinIssued: true
+		});
+		expect(reconcile({ ...figures, present: null }).issuedWithinPresent).toBeNull();
+		// One more ballot than people present, confirmed or not, is not a contradiction.
+		const beyondPresent = reconcile({ ...figures, cardsIssued: 4 });
+		expect(beyondPresent.issuedWithinPresent).toBe(false);
+		expect(figuresHold(beyondPresent)).toBe(true);
+	});
+
+	it('finds every contradiction, at its edge', () => {
+		expect(figuresHold(reconcile({ ...figures, cardsIssued: 5 }))).toBe(true);
+		expect(reconcile({ ...figures, cardsIssued: 4, paperIssued: 2 })).toMatchObject({
+			issuedWithinConvened: false
+		});
+		expect(reconcile({ ...figures, returned: 4 })).toMatchObject({
+			phoneWithinCards: false,
+			totalWithinIssued: false
+		});
+		expect(reconcile({ ...figures, paperIssued: 1, paperReturned: 2, returned: 3 })).toMatchObject({
+			paperWithinIssued: false,
+			phoneWithinCards: true,
+			totalWithinIssued: true
+		});
+		for (const broken of [
+			{ ...figures, cardsIssued: 6 },
+			{ ...figures, returned: 4 },
+			{ ...figures, paperIssued: 1, paperReturned: 2, returned: 3 }
+		]) {
+			expect(figuresHold(reconcile(broken))).toBe(false);
+		}
+	});
+});
+
+describe('figures that contradict each other (stored before the ceilings)', () => {
+	// The session of the issue: 5 convened, 3 present, 8 cards issued, 6 ballots all low.
+	const stored = (preset: ConfidencePreset) =>
+		tally({
+			preset,
+			convened: 5,
+			present: 3,
+			cardsIssued: 8,
+			subjects: [{ id: 'a' }],
+			ballots: ballots(6, 'low')
+		});
+
+	it('print no percentage over 100 % and apply no band, saying why', () => {
+		// On the members (NQ 85): 6 of 5 would read 120,00 %. On R (QĐ 96): 6 of 6.
+		const members = stored(NQ_85_2014_QH13);
+		expect(members.subjects[0]).toMatchObject({ percent: { low: null, high: 0 }, band: null });
+		expect(members).toMatchObject({ bandsApply: false, bandsWithheld: 'figures' });
+		const returned = stored(NQ_96_2023_QH15);
+		expect(returned.subjects[0]).toMatchObject({ percent: { low: 10000 }, band: null });
+		expect(returned).toMatchObject({ bandsApply: false, bandsWithheld: 'figures' });
+	});
+
+	it('say the figures, not the quorum, when both are wanting', () => {
+		expect(stored(QD_96_2023)).toMatchObject({
+			quorum: { met: false },
+			bandsWithheld: 'figures'
+		});
 	});
 });
 

@@ -103,13 +103,21 @@ export interface PercentBaseSize {
 	size: number;
 }
 
+/**
+ * Why no band applies to anybody: the vote was held without its (advisory) quorum, or its
+ * figures contradict each other (more ballots handed out than people convened, or more back
+ * than handed out), so that no ballot count can be relied on.
+ */
+export type BandsWithheld = 'quorum' | 'figures';
+
 export interface ConfidenceResult extends BallotTotals {
 	base: PercentBaseSize;
 	/**
-	 * Bands apply only to a vote held with its quorum: without it (an advisory quorum not met),
-	 * the result is shown but no band is.
+	 * Bands apply only to a vote held with its quorum and whose figures hold together: otherwise
+	 * the counts are shown but no band is, and `bandsWithheld` says why.
 	 */
 	bandsApply: boolean;
+	bandsWithheld: BandsWithheld | null;
 	subjects: SubjectResult[];
 }
 
@@ -163,7 +171,22 @@ export function tallyConfidence(input: ConfidenceTallyInput): ConfidenceResult {
 		size: baseSize(input.preset.base, { returned, convened: input.convened })
 	};
 	// Met, or no quorum to meet: never while attendance is unknown.
-	const bandsApply = quorum.required === null || quorum.met === true;
+	const quorumHolds = quorum.required === null || quorum.met === true;
+	const bandsWithheld: BandsWithheld | null = !figuresHold(
+		reconcile({
+			convened: input.convened,
+			present: input.present,
+			cardsIssued: input.cardsIssued,
+			paperIssued: input.paperIssued ?? 0,
+			paperReturned: input.paperReturned ?? 0,
+			returned
+		})
+	)
+		? 'figures'
+		: quorumHolds
+			? null
+			: 'quorum';
+	const bandsApply = bandsWithheld === null;
 	const subjects = input.subjects.map((subject): SubjectResult => {
 		const count = (row: ConfidenceRow) => countOf(input.choices, subject.id, row);
 		const [high, confidence, low, invalidRow] = [
@@ -202,23 +225,55 @@ export function tallyConfidence(input: ConfidenceTallyInput): ConfidenceResult {
 		quorum,
 		base,
 		bandsApply,
+		bandsWithheld,
 		subjects
 	};
 }
 
+/** The figures a reconciliation compares: who could vote, what was handed out, what came back. */
+export type ReconciledFigures = Pick<
+	BallotTotals,
+	'convened' | 'present' | 'cardsIssued' | 'paperIssued' | 'paperReturned' | 'returned'
+>;
+
 export interface Reconciliation {
+	/** Ballots handed out (QR cards not voided, and paper) ≤ the people convened: one vote each. */
+	issuedWithinConvened: boolean;
+	/**
+	 * Handed out ≤ the people present; `null` before attendance is recorded. Beyond it is allowed
+	 * only on the organiser's confirmation with a reason, which the minutes state.
+	 */
+	issuedWithinPresent: boolean | null;
 	/** Returned ≤ issued, for phones, for paper, and in all. */
 	phoneWithinCards: boolean;
 	paperWithinIssued: boolean;
 	totalWithinIssued: boolean;
 }
 
-/** Checks no more ballots came back than were handed out. */
-export function reconcile(totals: BallotTotals): Reconciliation {
+/** Compares the figures of a count with each other; the server keeps them true for new votes. */
+export function reconcile(totals: ReconciledFigures): Reconciliation {
+	const issued = totals.cardsIssued + totals.paperIssued;
 	const phone = totals.returned - totals.paperReturned;
 	return {
+		issuedWithinConvened: issued <= totals.convened,
+		issuedWithinPresent: totals.present === null ? null : issued <= totals.present,
 		phoneWithinCards: phone <= totals.cardsIssued,
 		paperWithinIssued: totals.paperReturned <= totals.paperIssued,
-		totalWithinIssued: totals.returned <= totals.cardsIssued + totals.paperIssued
+		totalWithinIssued: totals.returned <= issued
 	};
+}
+
+/**
+ * Whether a result can rest on these figures: nothing handed out beyond the people convened and
+ * nothing back beyond what was handed out. (Handing out more than the people present is the
+ * organiser's call, confirmed and stated, not a contradiction.) When they hold, every count is
+ * at most R ≤ N, so no percentage on either base exceeds 100 %.
+ */
+export function figuresHold(reconciliation: Reconciliation): boolean {
+	return (
+		reconciliation.issuedWithinConvened &&
+		reconciliation.phoneWithinCards &&
+		reconciliation.paperWithinIssued &&
+		reconciliation.totalWithinIssued
+	);
 }

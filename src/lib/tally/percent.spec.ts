@@ -30,6 +30,23 @@ describe('percentHundredths', () => {
 		expect(percentHundredths(3, 0)).toBeNull();
 	});
 
+	it('never gives more than 100 %: a count above its total, or below zero, has no percentage', () => {
+		// 6 low of 5 deputies convened: figures that contradict each other, not 120,00 %.
+		expect(percentHundredths(6, 5)).toBeNull();
+		expect(percentHundredths(486, 485)).toBeNull();
+		expect(percentHundredths(5, 5)).toBe(10000);
+		expect(percentHundredths(-1, 5)).toBeNull();
+		expect(percentHundredths(1, -5)).toBeNull();
+		for (let total = 1; total <= 60; total++) {
+			for (let count = -2; count <= total + 2; count++) {
+				const percent = percentHundredths(count, total);
+				if (percent !== null) expect(percent).toBeGreaterThanOrEqual(0);
+				if (percent !== null) expect(percent).toBeLessThanOrEqual(10000);
+				expect(percent === null).toBe(count < 0 || count > total);
+			}
+		}
+	});
+
 	it('agrees with exact decimal rounding for every count of small totals', () => {
 		for (let total = 1; total <= 60; total++) {
 			for (let count = 0; count <= total; count++) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { castChoices, openSession } from '../testing/fixtures';
 import { sessionReport } from '../results/count';
+import { auditTrail } from '../db/audit';
 import { closeVoteSession, sessionById } from '../sessions/lifecycle';
 import { setPaperIssued, storePaperBallot } from './paper';
 
@@ -98,5 +99,44 @@ describe('paper ballots as the tally committee rules them', () => {
 			'q'.repeat(22)
 		);
 		expect(cast).toEqual({ ok: false, refusal: 'unfit' });
+	});
+});
+
+describe('paper ballots handed out', () => {
+	it('never take the ballots handed out beyond the people convened, and say how many remain', async () => {
+		const { db, ownerId, sessionId } = await openSession({ convened: 5, present: 5, cards: 3 });
+		expect(setPaperIssued(db, sessionId, 3, ownerId)).toEqual({
+			ok: false,
+			reason: 'beyond_convened',
+			convened: 5,
+			handedOut: 3,
+			remaining: 2
+		});
+		expect(sessionById(db, sessionId)?.paperIssued).toBe(0);
+		expect(setPaperIssued(db, sessionId, 2, ownerId)).toEqual({ ok: true });
+	});
+
+	it('go beyond the people present only with a reason, and may always come down', async () => {
+		const { db, ownerId, sessionId } = await openSession({ convened: 6, present: 4, cards: 3 });
+		expect(setPaperIssued(db, sessionId, 2, ownerId)).toEqual({
+			ok: false,
+			reason: 'beyond_present',
+			present: 4,
+			after: 5
+		});
+		const reason = 'Thay một phiếu giấy bị rách';
+		expect(setPaperIssued(db, sessionId, 2, ownerId, reason)).toEqual({ ok: true });
+		// Lowering the count needs no reason, even while still above the people present.
+		expect(setPaperIssued(db, sessionId, 2, ownerId)).toEqual({ ok: true });
+		expect(setPaperIssued(db, sessionId, 1, ownerId)).toEqual({ ok: true });
+		const trail = auditTrail(db, sessionId)
+			.filter(({ action }) => action === 'issued_beyond_present' || action === 'paper_issued')
+			.map(({ action, detail }) => `${action}:${detail}`);
+		expect(trail).toEqual([
+			`issued_beyond_present:${reason}`,
+			'paper_issued:2',
+			'paper_issued:2',
+			'paper_issued:1'
+		]);
 	});
 });

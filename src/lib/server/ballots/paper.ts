@@ -10,6 +10,8 @@ import type { AppDatabase } from '../db';
 import { subject, voteSession } from '../db/schema';
 import { recordAudit } from '../db/audit';
 import { storeAnswers } from './cast';
+import { allowIssuing, handedOut } from '../cards/ballot-cards';
+import type { IssuingRefusal } from '$lib/tally/issuing';
 import { rulesFromRow } from '../sessions/rules';
 
 export type PaperResult =
@@ -67,21 +69,32 @@ export function storePaperBallot(
 	);
 }
 
-/** How many paper ballots were handed out; never fewer than were already entered. */
+export type PaperIssuedResult =
+	{ ok: true } | { ok: false; reason: 'published' | 'below_entered' } | IssuingRefusal;
+
+/**
+ * How many paper ballots were handed out: never fewer than were already entered, and with the
+ * QR cards never more than the people convened; beyond the people present only with the
+ * organiser's reason (see tally/issuing.ts).
+ */
 export function setPaperIssued(
 	db: AppDatabase,
 	sessionId: string,
 	count: number,
-	actorId: string
-): 'ok' | 'below_entered' | 'published' {
+	actorId: string,
+	beyondPresentReason: string | null = null
+): PaperIssuedResult {
 	return db.transaction(
-		(tx) => {
+		(tx): PaperIssuedResult => {
 			const session = tx.select().from(voteSession).where(eq(voteSession.id, sessionId)).get();
-			if (!session || session.publishedAt) return 'published';
-			if (count < session.paperReturned) return 'below_entered';
+			if (!session || session.publishedAt) return { ok: false, reason: 'published' };
+			if (count < session.paperReturned) return { ok: false, reason: 'below_entered' };
+			const after = handedOut(session) - session.paperIssued + count;
+			const allowed = allowIssuing(tx, session, after, beyondPresentReason, actorId);
+			if (!allowed.ok) return allowed;
 			tx.update(voteSession).set({ paperIssued: count }).where(eq(voteSession.id, sessionId)).run();
 			recordAudit(tx, sessionId, actorId, 'paper_issued', String(count));
-			return 'ok';
+			return { ok: true };
 		},
 		{ behavior: 'immediate' }
 	);

@@ -2,8 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { CODE_ALPHABET, formatCardCode, normaliseCardCode } from './card-code';
 import { cardCounts, issueCards, voidCardByCode, voidUnusedCards } from './ballot-cards';
 import { createTestDatabase } from '../db/testing';
-import { castChoices, draftSession, openSession, organiser } from '../testing/fixtures';
-import { closeVoteSession, findVoteSession, turnout } from '../sessions/lifecycle';
+import {
+	castChoices,
+	draftSession,
+	issueTestCards,
+	openSession,
+	organiser
+} from '../testing/fixtures';
+import {
+	closeVoteSession,
+	findVoteSession,
+	recordAttendance,
+	turnout
+} from '../sessions/lifecycle';
+import { setPaperIssued } from '../ballots/paper';
+import { auditTrail } from '../db/audit';
 import type { AppDatabase } from '../db';
 
 const ADMIN = { id: '', username: '', displayName: '', role: 'admin' as const };
@@ -23,8 +36,8 @@ describe('issueCards', () => {
 	it('makes 128-bit tokens and 10-character codes from the unambiguous alphabet', async () => {
 		const db = createTestDatabase();
 		const owner = await organiser(db);
-		const sessionId = draftSession(db, owner.id);
-		const cards = issueCards(db, sessionId, 50);
+		const sessionId = draftSession(db, owner.id, { convened: 50 });
+		const cards = issueTestCards(db, sessionId, 50);
 		expect(cards).toHaveLength(50);
 		for (const card of cards) {
 			expect(card.token).toMatch(/^[A-Za-z0-9_-]{22}$/);
@@ -35,6 +48,91 @@ describe('issueCards', () => {
 		const expected = { unused: 50, used: 0, void: 0 };
 		expect(counts(db, sessionId)).toEqual({ derived: expected, stored: expected });
 		expect(findVoteSession(db, owner, sessionId)?.cardsIssued).toBe(50);
+	});
+});
+
+/** A draft with `convened` people and, if given, the attendance recorded. */
+async function draft(convened: number, present?: number) {
+	const db = createTestDatabase();
+	const owner = await organiser(db);
+	const sessionId = draftSession(db, owner.id, { convened });
+	if (present !== undefined) recordAttendance(db, sessionId, present);
+	const session = () => findVoteSession(db, owner, sessionId)!;
+	const audit = () => auditTrail(db, sessionId).map(({ action, detail }) => ({ action, detail }));
+	return { db, owner, sessionId, session, audit };
+}
+
+describe('issuing within the people convened and present', () => {
+	it('refuses more cards than people convened, saying how many remain, and changes nothing', async () => {
+		const { db, sessionId, session, audit } = await draft(5);
+		expect(issueCards(db, sessionId, 8)).toEqual({
+			ok: false,
+			reason: 'beyond_convened',
+			convened: 5,
+			handedOut: 0,
+			remaining: 5
+		});
+		expect(counts(db, sessionId).stored).toEqual({ unused: 0, used: 0, void: 0 });
+		expect(session().cardsIssued).toBe(0);
+		expect(audit()).toEqual([]);
+		issueTestCards(db, sessionId, 3);
+		expect(issueCards(db, sessionId, 3)).toMatchObject({ reason: 'beyond_convened', remaining: 2 });
+		expect(issueTestCards(db, sessionId, 2)).toHaveLength(2);
+		expect(issueCards(db, sessionId, 1)).toMatchObject({ reason: 'beyond_convened', remaining: 0 });
+	});
+
+	it('counts paper ballots handed out and leaves voided cards out', async () => {
+		const { db, owner, sessionId, session } = await draft(5);
+		const cards = issueTestCards(db, sessionId, 4);
+		expect(setPaperIssued(db, sessionId, 2, owner.id)).toMatchObject({
+			reason: 'beyond_convened',
+			remaining: 1
+		});
+		expect(voidCardByCode(db, sessionId, cards[0]!.code)).toBe('voided');
+		expect(setPaperIssued(db, sessionId, 2, owner.id)).toEqual({ ok: true });
+		expect(issueCards(db, sessionId, 1)).toMatchObject({ reason: 'beyond_convened', remaining: 0 });
+		expect(session()).toMatchObject({ cardsIssued: 4, cardsVoided: 1, paperIssued: 2 });
+	});
+
+	it('hands out more than the people present only with a reason, kept in the audit trail', async () => {
+		const { db, owner, sessionId, session, audit } = await draft(5, 3);
+		issueTestCards(db, sessionId, 3, { actorId: owner.id });
+		expect(issueCards(db, sessionId, 1, { actorId: owner.id })).toEqual({
+			ok: false,
+			reason: 'beyond_present',
+			present: 3,
+			after: 4
+		});
+		expect(session().cardsIssued).toBe(3);
+		const reason = 'Một đại biểu đến muộn sau khi điểm danh';
+		issueTestCards(db, sessionId, 1, { actorId: owner.id, beyondPresentReason: reason });
+		expect(session().cardsIssued).toBe(4);
+		expect(audit()).toEqual([
+			{ action: 'cards_issued', detail: '3' },
+			{ action: 'issued_beyond_present', detail: reason },
+			{ action: 'cards_issued', detail: '1' }
+		]);
+		// A reason never lifts the ceiling of the people convened.
+		expect(issueCards(db, sessionId, 2, { beyondPresentReason: reason })).toMatchObject({
+			reason: 'beyond_convened',
+			remaining: 1
+		});
+	});
+
+	it('prints cards for everyone convened before attendance, and keeps attendance recorded below them', async () => {
+		const { db, sessionId, session } = await draft(5);
+		issueTestCards(db, sessionId, 5);
+		expect(recordAttendance(db, sessionId, 3)).toBe('ok');
+		expect(session()).toMatchObject({ present: 3, cardsIssued: 5 });
+		// Voiding the two spare cards brings the ballots handed out back to the people present.
+		expect(issueCards(db, sessionId, 1)).toMatchObject({ reason: 'beyond_convened' });
+	});
+
+	it('issues nothing once voting is closed', async () => {
+		const { db, sessionId } = await openSession({ cards: 2 });
+		closeVoteSession(db, sessionId);
+		expect(issueCards(db, sessionId, 1)).toEqual({ ok: false, reason: 'closed' });
+		expect(findVoteSession(db, ADMIN, sessionId)?.cardsIssued).toBe(2);
 	});
 });
 
@@ -73,6 +171,15 @@ describe('voiding cards', () => {
 		expect(voidUnusedCards(db, sessionId)).toBe(3);
 		const session = findVoteSession(db, ADMIN, sessionId)!;
 		expect(turnout(db, session)).toMatchObject({ cardsIssued: 1, returned: 1, cardsUnused: 0 });
+	});
+
+	it('records every void in the audit trail', async () => {
+		const { db, ownerId, sessionId, cards } = await openSession({ cards: 4 });
+		voidCardByCode(db, sessionId, cards[0]!.code, ownerId);
+		voidUnusedCards(db, sessionId, ownerId);
+		voidUnusedCards(db, sessionId, ownerId);
+		const voids = auditTrail(db, sessionId).filter((entry) => entry.action === 'cards_voided');
+		expect(voids.map((entry) => entry.detail)).toEqual(['1', '3']);
 	});
 });
 

@@ -8,6 +8,7 @@ import { closedCard, credential, voteSession, type VoteSession } from '../db/sch
 import { generateCardCode, normaliseCardCode } from './card-code';
 import { generateSecret, sha256Hex, shuffle } from '../db/ids';
 import { recordAudit } from '../db/audit';
+import { checkIssuing, type IssuingCheck, type IssuingRefusal } from '$lib/tally/issuing';
 
 /** A printed card: what goes into the QR code and what is printed for typing. */
 export interface IssuedCard {
@@ -25,21 +26,62 @@ export function hashCardCode(code: string): string {
 	return sha256Hex(`code:${code}`);
 }
 
+/** Ballots handed out so far: QR cards not voided, plus paper ballots. */
+export function handedOut(
+	session: Pick<VoteSession, 'cardsIssued' | 'cardsVoided' | 'paperIssued'>
+): number {
+	return session.cardsIssued - session.cardsVoided + session.paperIssued;
+}
+
+/**
+ * Checks, inside the caller's IMMEDIATE transaction (the one that changes the count), that the
+ * ballots handed out may go to `after` (see tally/issuing.ts), and records the organiser's
+ * reason in the audit trail when this takes them beyond the people present.
+ */
+export function allowIssuing(
+	tx: Transaction,
+	session: VoteSession,
+	after: number,
+	beyondPresentReason: string | null,
+	actorId: string | null
+): IssuingCheck {
+	const figures = {
+		convened: session.convened,
+		present: session.present,
+		handedOut: handedOut(session)
+	};
+	const check = checkIssuing(figures, after, Boolean(beyondPresentReason));
+	if (check.ok && check.beyondPresent) {
+		recordAudit(tx, session.id, actorId, 'issued_beyond_present', beyondPresentReason ?? '');
+	}
+	return check;
+}
+
+export type IssueResult =
+	{ ok: true; cards: IssuedCard[] } | { ok: false; reason: 'closed' } | IssuingRefusal;
+
+export interface IssueOptions {
+	actorId?: string | null;
+	/** The organiser's reason for handing out more ballots than the people present. */
+	beyondPresentReason?: string | null;
+}
+
 /**
  * Issues `count` new cards for a session that is not closed, in one transaction, and returns
- * them shuffled (the caller prints them once; they cannot be shown again).
+ * them shuffled (the caller prints them once; they cannot be shown again). Refused beyond the
+ * people convened, and beyond the people present without a reason.
  */
 export function issueCards(
 	db: AppDatabase,
 	sessionId: string,
 	count: number,
-	actorId: string | null = null
-): IssuedCard[] {
+	options: IssueOptions = {}
+): IssueResult {
 	// Codes are unique across all sessions; a clash among 48-bit codes is rare enough that
 	// drawing the whole batch again is the simplest correct answer.
 	for (let attempt = 1; ; attempt++) {
 		try {
-			return insertCards(db, sessionId, count, actorId);
+			return insertCards(db, sessionId, count, options);
 		} catch (error) {
 			const clash = error instanceof Error && /UNIQUE/.test(error.message);
 			if (!clash || attempt === 3) throw error;
@@ -51,14 +93,24 @@ function insertCards(
 	db: AppDatabase,
 	sessionId: string,
 	count: number,
-	actorId: string | null
-): IssuedCard[] {
+	{ actorId = null, beyondPresentReason = null }: IssueOptions
+): IssueResult {
 	const cards = Array.from({ length: count }, () => ({
 		token: generateSecret(128),
 		code: generateCardCode()
 	}));
-	db.transaction(
-		(tx) => {
+	return db.transaction(
+		(tx): IssueResult => {
+			const session = tx.select().from(voteSession).where(eq(voteSession.id, sessionId)).get();
+			if (!session || session.state === 'closed') return { ok: false, reason: 'closed' };
+			const allowed = allowIssuing(
+				tx,
+				session,
+				handedOut(session) + count,
+				beyondPresentReason,
+				actorId
+			);
+			if (!allowed.ok) return allowed;
 			tx.insert(credential)
 				.values(
 					cards.map((card) => ({
@@ -73,16 +125,21 @@ function insertCards(
 				.where(eq(voteSession.id, sessionId))
 				.run();
 			recordAudit(tx, sessionId, actorId, 'cards_issued', String(count));
+			return { ok: true, cards: shuffle(cards) };
 		},
 		{ behavior: 'immediate' }
 	);
-	return shuffle(cards);
 }
 
 export type VoidResult = 'voided' | 'not_found' | 'already_used' | 'already_void';
 
 /** Voids one unused card of this session, identified by the code printed on it. */
-export function voidCardByCode(db: AppDatabase, sessionId: string, typedCode: string): VoidResult {
+export function voidCardByCode(
+	db: AppDatabase,
+	sessionId: string,
+	typedCode: string,
+	actorId: string | null = null
+): VoidResult {
 	const code = normaliseCardCode(typedCode);
 	if (!code) return 'not_found';
 	return db.transaction(
@@ -105,6 +162,7 @@ export function voidCardByCode(db: AppDatabase, sessionId: string, typedCode: st
 				.set({ cardsVoided: sql`${voteSession.cardsVoided} + 1` })
 				.where(eq(voteSession.id, sessionId))
 				.run();
+			recordAudit(tx, sessionId, actorId, 'cards_voided', '1');
 			return 'voided';
 		},
 		{ behavior: 'immediate' }
@@ -112,7 +170,11 @@ export function voidCardByCode(db: AppDatabase, sessionId: string, typedCode: st
 }
 
 /** Voids every card not yet used; returns how many. */
-export function voidUnusedCards(db: AppDatabase, sessionId: string): number {
+export function voidUnusedCards(
+	db: AppDatabase,
+	sessionId: string,
+	actorId: string | null = null
+): number {
 	return db.transaction(
 		(tx) => {
 			const { changes } = tx
@@ -124,6 +186,7 @@ export function voidUnusedCards(db: AppDatabase, sessionId: string): number {
 				.set({ cardsVoided: sql`${voteSession.cardsVoided} + ${changes}` })
 				.where(eq(voteSession.id, sessionId))
 				.run();
+			if (changes > 0) recordAudit(tx, sessionId, actorId, 'cards_voided', String(changes));
 			return changes;
 		},
 		{ behavior: 'immediate' }

@@ -14,10 +14,9 @@ import {
 	closedCardFingerprint,
 	hashCardCode,
 	hashCardToken,
-	issueCards,
 	type IssuedCard
 } from '../cards/ballot-cards';
-import { castChoices, draftSession, organiser } from '../testing/fixtures';
+import { castChoices, draftSession, issueTestCards, organiser } from '../testing/fixtures';
 import { listSubjects } from '../sessions/subjects';
 import { closeVoteSession, openVoteSession, recordAttendance } from '../sessions/lifecycle';
 import { migrateDatabase, openDatabase, type AppDatabase } from './index';
@@ -76,7 +75,7 @@ function secretsOf(cards: IssuedCard[], nonces: string[]): string[] {
 async function openWithCards(db: AppDatabase, ownerId: string, cardCount: number) {
 	const sessionId = draftSession(db, ownerId, { convened: cardCount, subjects: 3 });
 	recordAttendance(db, sessionId, cardCount);
-	const cards = issueCards(db, sessionId, cardCount);
+	const cards = issueTestCards(db, sessionId, cardCount);
 	openVoteSession(db, sessionId, null);
 	return { sessionId, cards, subjectIds: listSubjects(db, sessionId).map((s) => s.id) };
 }

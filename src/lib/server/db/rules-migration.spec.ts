@@ -49,8 +49,10 @@ function insertSession(
 	db.$client
 		.prepare(
 			`insert into vote_session (id, owner_id, kind, title, organisation, meeting_date, place,
-			 convened, present, preset, state, created_at, closed_at, published_at, projector_key)
-			 values (?, ?, 'confidence', ?, 'Chi bộ', '2026-11-20', 'Hội trường', 30, 24, ?, ?, ?, ?, ?, ?)`
+			 convened, present, cards_issued, preset, state, created_at, closed_at, published_at,
+			 projector_key)
+			 values (?, ?, 'confidence', ?, 'Chi bộ', '2026-11-20', 'Hội trường', 30, 24, 24, ?, ?, ?, ?,
+			 ?, ?)`
 		)
 		.run(
 			id,

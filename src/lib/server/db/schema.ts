@@ -344,6 +344,11 @@ export const AUDIT_ACTIONS = [
 	'cards_issued',
 	'cards_voided',
 	'paper_issued',
+	/**
+	 * Ballots handed out beyond the people present, on the organiser's confirmation (detail: the
+	 * reason they typed). Stated in the minutes.
+	 */
+	'issued_beyond_present',
 	'count_confirmed',
 	'published',
 	/** A migration corrected the session's rules (detail: the shipped preset's id). */

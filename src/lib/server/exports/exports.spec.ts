@@ -7,8 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { addCommitteeMember } from '../sessions/committee';
 import { setPaperIssued, storePaperBallot } from '../ballots/paper';
-import { castChoices, castScores, openAppraisal, openSession } from '../testing/fixtures';
+import {
+	castChoices,
+	castScores,
+	issueTestCards,
+	openAppraisal,
+	openSession
+} from '../testing/fixtures';
 import { closeVoteSession, sessionById } from '../sessions/lifecycle';
+import { NQ_85_2014_QH13, NQ_96_2023_QH15, type ConfidencePreset } from '$lib/tally/presets';
+import type { ResultsExport } from './model';
 import { anonymousBallots } from './ballots';
 import { exportData } from './index';
 import { minutesPdf } from './minutes';
@@ -49,6 +57,45 @@ async function closedConfidenceVote() {
 	return { ...exported, ballots: anonymousBallots(db, exported.report) };
 }
 
+/** The minutes' text as pdftotext reads it back, spaces and line breaks collapsed. */
+async function minutesText(model: ResultsExport): Promise<string> {
+	const directory = mkdtempSync(join(tmpdir(), 'phieukin-minutes-'));
+	const file = join(directory, 'minutes.pdf');
+	writeFileSync(file, await minutesPdf(model, 'vi'));
+	return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+		.normalize('NFC')
+		.replace(/\s+/g, ' ');
+}
+
+/**
+ * The session of issue 13 as it was stored before the ceilings: 8 cards issued and 6 ballots
+ * returned, all low, for 5 people convened and 3 present. Voted through the real pipeline with 8
+ * people convened, then the figures the old app let through are written back.
+ */
+async function contradictorySession(preset: ConfidencePreset) {
+	const { db, sessionId, cards, subjectIds } = await openSession({
+		convened: 8,
+		cards: 8,
+		subjects: 1,
+		preset
+	});
+	cards
+		.slice(0, 6)
+		.forEach((card, index) =>
+			castChoices(
+				db,
+				{ kind: 'token', value: card.token },
+				new Map([[subjectIds[0]!, 'low']]),
+				nonce(index)
+			)
+		);
+	closeVoteSession(db, sessionId);
+	db.$client
+		.prepare('update vote_session set convened = 5, present = 3 where id = ?')
+		.run(sessionId);
+	return exportData(db, sessionById(db, sessionId)!).model;
+}
+
 describe('the export model', () => {
 	it('validates against its own schema and agrees with the tally', async () => {
 		const { model } = await closedConfidenceVote();
@@ -65,6 +112,8 @@ describe('the export model', () => {
 			invalid: 0
 		});
 		expect(model.reconciliation).toEqual({
+			issuedWithinConvened: true,
+			issuedWithinPresent: true,
 			phoneWithinCards: true,
 			paperWithinIssued: true,
 			totalWithinIssued: true
@@ -159,6 +208,82 @@ describe('the minutes PDF', () => {
 			expect(text.normalize('NFC'), expected).toContain(expected);
 		}
 		expect(text).toMatch(/Số phiếu thu về\s+5 \(trong đó phiếu giấy: 1\)/);
+	});
+
+	it('states every reconciliation from the real figures', async () => {
+		const { model } = await closedConfidenceVote();
+		const text = await minutesText(model);
+		for (const sentence of [
+			'Số phiếu phát ra (6) không vượt số người được triệu tập (6).',
+			'Số phiếu phát ra (6) không vượt số người có mặt (6).',
+			'Số phiếu thu về (5) không vượt số phiếu phát ra (6).',
+			'Phiếu thu về qua điện thoại (4) không vượt số phiếu QR phát ra (5).',
+			'Phiếu giấy thu về (1) không vượt số phiếu giấy phát ra (1).'
+		]) {
+			expect(text).toContain(sentence);
+		}
+		expect(text).not.toContain('cần kiểm tra lại');
+	});
+
+	it('states ballots handed out beyond the people present, with the organiser’s reasons', async () => {
+		const { db, ownerId, sessionId, cards, subjectIds } = await openSession({
+			convened: 5,
+			present: 3,
+			cards: 3,
+			subjects: 1,
+			preset: NQ_96_2023_QH15
+		});
+		const reason = 'Đồng chí Hà đến sau khi điểm danh';
+		issueTestCards(db, sessionId, 1, { actorId: ownerId, beyondPresentReason: reason });
+		castChoices(
+			db,
+			{ kind: 'token', value: cards[0]!.token },
+			new Map([[subjectIds[0]!, 'high']]),
+			nonce(0)
+		);
+		closeVoteSession(db, sessionId, ownerId);
+		const { model } = exportData(db, sessionById(db, sessionId)!);
+		expect(model.totals.issuedBeyondPresentReasons).toEqual([reason]);
+		expect(model.reconciliation).toMatchObject({ issuedWithinPresent: false });
+		expect(await minutesText(model)).toContain(
+			`Số phiếu phát ra (4) nhiều hơn số người có mặt (3); người tổ chức đã xác nhận việc phát thêm phiếu với lý do: “${reason}”.`
+		);
+	});
+
+	it('state figures stored before the ceilings as the discrepancy they are', async () => {
+		for (const preset of [NQ_85_2014_QH13, NQ_96_2023_QH15]) {
+			const model = await contradictorySession(preset);
+			expect(model.reconciliation).toMatchObject({
+				issuedWithinConvened: false,
+				issuedWithinPresent: false
+			});
+			expect(model.totals).toMatchObject({ bandsApply: false, bandsWithheld: 'figures' });
+			expect(model.confidence?.[0]?.band).toBeNull();
+			const text = await minutesText(model);
+			expect(text, preset.id).toContain(
+				'Số phiếu phát ra (8) vượt số người được triệu tập (5): các số liệu không khớp nhau, cần kiểm tra lại.'
+			);
+			expect(text).toContain(
+				'Số phiếu phát ra (8) nhiều hơn số người có mặt (3), không có xác nhận của người tổ chức: cần kiểm tra lại.'
+			);
+			expect(text).toContain('Số phiếu thu về (6) không vượt số phiếu phát ra (8).');
+			expect(text).toContain('Không xác định mức nào: các số liệu kiểm phiếu không khớp nhau');
+			expect(text).not.toContain('Người thuộc các mức theo quy định');
+			const percentages = [...text.matchAll(/(\d+),(\d\d) %/g)].map(([, whole, cents]) =>
+				Number(`${whole}.${cents}`)
+			);
+			expect(Math.max(...percentages)).toBeLessThanOrEqual(100);
+		}
+		// On the members (NQ 85) 6 low of 5 is no percentage: the minutes say why it is missing.
+		const members = await contradictorySession(NQ_85_2014_QH13);
+		expect(members.confidence?.[0]?.percent.low).toBeNull();
+		expect(await minutesText(members)).toContain(
+			'“—”: không có tỷ lệ phần trăm vì số phiếu lớn hơn cơ sở tính tỷ lệ (5).'
+		);
+		// The JSON can hold them: every percentage it allows is at most 100.
+		expect(resultsExportSchema.parse(JSON.parse(JSON.stringify(resultsJson(members))))).toEqual(
+			members
+		);
 	});
 
 	it('lists the cap’s moves and the confirmed grades with their reasons for an appraisal', async () => {

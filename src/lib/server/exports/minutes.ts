@@ -19,6 +19,7 @@ import {
 import { m } from '$lib/paraglide/messages.js';
 import { COUNTED_ROWS } from '$lib/tally/confidence';
 import { GRADE_ABBREVIATIONS, GRADES, type Grade } from '$lib/tally/grades';
+import { reconciliationLines } from '$lib/reconciliation';
 import { markLabel } from '$lib/wording';
 import type { ResultsExport } from './model';
 
@@ -69,10 +70,30 @@ function totalsTable(model: ResultsExport): Content {
 	};
 }
 
-type ConfidenceRows = NonNullable<ResultsExport['confidence']>;
+/**
+ * Every reconciliation of the figures, each computed: what holds with its figures, what does not
+ * as a discrepancy (in bold), and ballots handed out beyond the people present with the
+ * organiser's reasons.
+ */
+function reconciliationList(model: ResultsExport): Content {
+	return {
+		ul: reconciliationLines(model.totals).map((line) => ({
+			text: line.text,
+			bold: line.kind === 'discrepancy'
+		})),
+		fontSize: 10,
+		margin: [0, 4, 0, 10]
+	};
+}
 
-/** Per person: each count with its percentage of the base, then the base in words. */
-function confidenceTable(rows: ConfidenceRows, baseText: string, locale: DisplayLocale): Content {
+type ConfidenceRows = NonNullable<ResultsExport['confidence']>;
+type Base = NonNullable<ResultsExport['totals']['base']>;
+
+/**
+ * Per person: each count with its percentage of the base, then the base in words, and why a
+ * percentage is missing when a count exceeds its base (figures that do not agree).
+ */
+function confidenceTable(rows: ConfidenceRows, base: Base | null, locale: DisplayLocale): Content {
 	const percent = (hundredths: number | null) =>
 		hundredths === null ? '—' : formatPercentHundredths(hundredths, locale);
 	const body: TableCell[][] = [
@@ -99,12 +120,18 @@ function confidenceTable(rows: ConfidenceRows, baseText: string, locale: Display
 			}))
 		])
 	];
+	const beyondBase =
+		base !== null &&
+		rows.some((subject) => COUNTED_ROWS.some((row) => subject.counts[row] > base.size));
 	return [
 		{
 			table: { headerRows: 1, widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto', 'auto'], body },
 			fontSize: 9
 		},
-		{ text: baseText, italics: true, fontSize: 9, margin: [0, 2, 0, 6] }
+		{ text: base?.text ?? '', italics: true, fontSize: 9, margin: [0, 2, 0, 6] },
+		beyondBase
+			? { text: m.minutes_percent_exceeds_base({ base: base.size }), bold: true, fontSize: 9 }
+			: []
 	];
 }
 
@@ -121,7 +148,7 @@ function bandsSection(
 	heading: string,
 	bands: BandsWording,
 	rows: ConfidenceRows,
-	bandsApply: boolean
+	withheld: ResultsExport['totals']['bandsWithheld']
 ): Content {
 	const inBands = rows.filter((subject) => subject.band);
 	return [
@@ -136,8 +163,15 @@ function bandsSection(
 			),
 			fontSize: 10
 		},
-		!bandsApply
-			? { text: m.results_no_band_without_quorum(), bold: true, margin: [0, 4, 0, 0] }
+		withheld
+			? {
+					text:
+						withheld === 'figures'
+							? m.results_no_band_figures()
+							: m.results_no_band_without_quorum(),
+					bold: true,
+					margin: [0, 4, 0, 0]
+				}
 			: inBands.length === 0
 				? { text: m.minutes_nobody_in_bands(), margin: [0, 4, 0, 0] }
 				: [
@@ -159,24 +193,24 @@ function confidenceSection(model: ResultsExport, locale: DisplayLocale): Content
 	const rows = model.confidence ?? [];
 	const correction = model.correction;
 	return [
-		confidenceTable(rows, model.totals.base?.text ?? '', locale),
+		confidenceTable(rows, model.totals.base, locale),
 		bandsSection(
 			correction ? m.minutes_bands_published_heading() : m.minutes_bands_heading(),
 			model.rules.bands,
 			rows,
-			model.totals.bandsApply ?? true
+			model.totals.bandsWithheld
 		),
 		correction
 			? [
 					{ text: m.minutes_correction_heading(), bold: true, margin: [0, 10, 0, 2] },
 					{ text: m.results_rule_corrected(), fontSize: 10, margin: [0, 0, 0, 4] },
 					{ text: `${m.results_corrected_figures()}: ${correction.rulesName}`, bold: true },
-					confidenceTable(correction.confidence, correction.base.text, locale),
+					confidenceTable(correction.confidence, correction.base, locale),
 					bandsSection(
 						m.minutes_bands_heading(),
 						correction.bands,
 						correction.confidence,
-						correction.bandsApply
+						correction.bandsWithheld
 					)
 				]
 			: []
@@ -332,11 +366,7 @@ function countEnded(model: ResultsExport): Content {
 }
 
 export function minutesDocument(model: ResultsExport, locale: DisplayLocale): TDocumentDefinitions {
-	const { session, totals, reconciliation } = model;
-	const balanced =
-		reconciliation.phoneWithinCards &&
-		reconciliation.paperWithinIssued &&
-		reconciliation.totalWithinIssued;
+	const { session, totals } = model;
 	return {
 		pageSize: 'A4',
 		pageMargins: [56, 48, 48, 48],
@@ -394,10 +424,7 @@ export function minutesDocument(model: ResultsExport, locale: DisplayLocale): TD
 			totals.quorumOverrideReason
 				? { text: m.quorum_override_shown({ reason: totals.quorumOverrideReason }) }
 				: [],
-			{
-				text: balanced ? m.minutes_balanced() : m.totals_returned_exceeds_issued(),
-				margin: [0, 2, 0, 10]
-			},
+			reconciliationList(model),
 			{ text: m.results_per_subject(), bold: true, margin: [0, 4, 0, 4] },
 			model.confidence ? confidenceSection(model, locale) : appraisalTable(model, locale),
 			model.rules.capSource

@@ -24,8 +24,11 @@ function hundredths(json: z.ZodNumber) {
 		encode: (count) => count / 100
 	});
 }
-/** Percent of the rules' base, rounded half up to two decimals; `null` on a base of 0. */
-const percent = hundredths(z.number().min(0)).nullable();
+/**
+ * Percent of the rules' base, rounded half up to two decimals, never over 100; `null` on a base
+ * of 0, or for a count larger than its base (figures that do not agree, stated in the minutes).
+ */
+const percent = hundredths(z.number().min(0).max(100)).nullable();
 /** Points truncated to two decimals, as shown. */
 const points = hundredths(z.number());
 const exact = z.strictObject({
@@ -34,6 +37,9 @@ const exact = z.strictObject({
 });
 
 const count = z.number().int().min(0);
+
+/** Why no band applies: held without the quorum, or figures that do not agree. */
+const bandsWithheld = z.enum(['quorum', 'figures']);
 
 /** A band as the rules word it: its condition on their base, what follows, its article. */
 const bandWording = z.strictObject({
@@ -168,10 +174,17 @@ export const resultsExportSchema = z.strictObject({
 		quorumOverrideReason: z.string().nullable(),
 		/** Confidence votes: the base of every percentage and band; `null` for an appraisal. */
 		base: base.nullable(),
-		/** Confidence votes: `false` when held without the quorum, so that no band applies. */
-		bandsApply: z.boolean().nullable()
+		/** The organiser's reasons for handing out more ballots than the people present. */
+		issuedBeyondPresentReasons: z.array(z.string()),
+		/** Confidence votes: `false` when no band applies, and `bandsWithheld` says why. */
+		bandsApply: z.boolean().nullable(),
+		bandsWithheld: bandsWithheld.nullable()
 	}),
+	/** Each comparison of the figures; the minutes state every one in words. */
 	reconciliation: z.strictObject({
+		issuedWithinConvened: z.boolean(),
+		/** `null` when attendance was not recorded. */
+		issuedWithinPresent: z.boolean().nullable(),
 		phoneWithinCards: z.boolean(),
 		paperWithinIssued: z.boolean(),
 		totalWithinIssued: z.boolean()
@@ -189,6 +202,7 @@ export const resultsExportSchema = z.strictObject({
 			bands: z.array(bandWording),
 			base,
 			bandsApply: z.boolean(),
+			bandsWithheld: bandsWithheld.nullable(),
 			confidence: z.array(confidenceSubject)
 		})
 		.nullable(),
@@ -315,7 +329,9 @@ export function resultsExport(report: Report, committee: CommitteeMember[]): Res
 			quorumBinding: totals.quorum.binding,
 			quorumOverrideReason: session.quorumOverrideReason,
 			base: confidence ? baseOf(confidence) : null,
-			bandsApply: confidence ? confidence.totals.bandsApply : null
+			issuedBeyondPresentReasons: totals.issuedBeyondPresentReasons,
+			bandsApply: confidence ? confidence.totals.bandsApply : null,
+			bandsWithheld: confidence ? confidence.totals.bandsWithheld : null
 		},
 		reconciliation: reconcile(totals),
 		committee: committee.map(({ fullName, roleTitle }) => ({ fullName, roleTitle })),
@@ -327,6 +343,7 @@ export function resultsExport(report: Report, committee: CommitteeMember[]): Res
 					bands: bandsWorded(confidence.corrected.preset),
 					base: baseOf(confidence.corrected),
 					bandsApply: confidence.corrected.totals.bandsApply,
+					bandsWithheld: confidence.corrected.totals.bandsWithheld,
 					confidence: confidenceRows(confidence.corrected)
 				}
 			: null,

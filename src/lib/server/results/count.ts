@@ -30,6 +30,7 @@ import { isGrade, type Grade } from '$lib/tally/grades';
 import { findConfidencePreset, type ConfidencePreset } from '$lib/tally/presets';
 import type { Criterion } from '$lib/tally/score-template';
 import type { AppDatabase } from '../db';
+import { auditTrail } from '../db/audit';
 import { ballot, ballotChoice, scoreEntry, scoreSheet, subject, type Subject } from '../db/schema';
 import type { AppraisalRules } from '../sessions/rules';
 import { listSubjects } from '../sessions/subjects';
@@ -125,6 +126,20 @@ function countStoredChoices<T extends string>(
 	return { returned, valid: returned - blank, bySubject };
 }
 
+/**
+ * A count's figures, with the reasons the organiser typed when handing out more ballots than the
+ * people present (from the audit trail, oldest first), which the results and minutes state.
+ */
+export type ReportTotals<T extends BallotTotals = BallotTotals> = T & {
+	issuedBeyondPresentReasons: string[];
+};
+
+function issuedBeyondPresentReasons(db: AppDatabase, sessionId: string): string[] {
+	return auditTrail(db, sessionId)
+		.filter((entry) => entry.action === 'issued_beyond_present')
+		.map((entry) => entry.detail);
+}
+
 /** What a confidence ballot may hold for a person: a mark, or an invalid row entered from paper. */
 const ROWS = new Set<string>([...CONFIDENCE_MARKS, INVALID_ROW]);
 const isRow = (value: string): value is ConfidenceRow => ROWS.has(value);
@@ -138,7 +153,7 @@ export interface ConfidencePerson {
 /** A confidence vote counted under one preset. */
 export interface ConfidenceCount {
 	preset: ConfidencePreset;
-	totals: ConfidenceTotals;
+	totals: ReportTotals<ConfidenceTotals>;
 	/** In ballot order. */
 	people: ConfidencePerson[];
 }
@@ -171,7 +186,7 @@ export interface AppraisalReport {
 	session: SessionView;
 	rules: AppraisalRules;
 	criteria: Criterion[];
-	totals: BallotTotals;
+	totals: ReportTotals;
 	rows: AppraisalRow[];
 	cap: {
 		allowed: number;
@@ -237,7 +252,7 @@ function appraisalReport(
 		session,
 		rules,
 		criteria: rules.criteria ?? [],
-		totals,
+		totals: { ...totals, issuedBeyondPresentReasons: issuedBeyondPresentReasons(db, session.id) },
 		rows: rows.map((row) => ({
 			...row,
 			capped: row.collective === null ? null : (cap.grades.get(row.subject.id) ?? row.collective),
@@ -258,6 +273,7 @@ export function sessionReport(db: AppDatabase, session: SessionView): Report {
 	if (rules.kind === 'appraisal') return appraisalReport(db, session, rules);
 	const subjects = listSubjects(db, session.id);
 	const choices = countStoredChoices(db, session.id, isRow);
+	const reasons = issuedBeyondPresentReasons(db, session.id);
 	const count = (preset: ConfidencePreset): ConfidenceCount => {
 		const { subjects: figures, ...totals } = tallyConfidence({
 			preset,
@@ -271,7 +287,7 @@ export function sessionReport(db: AppDatabase, session: SessionView): Report {
 		});
 		return {
 			preset,
-			totals,
+			totals: { ...totals, issuedBeyondPresentReasons: reasons },
 			people: subjects.map((subject, index) => ({ subject, figures: figures[index]! }))
 		};
 	};

@@ -70,7 +70,7 @@ describe('paper ballots', () => {
 			ok: false,
 			reason: 'exceeds_issued'
 		});
-		expect(setPaperIssued(db, sessionId, 2, ownerId)).toBe('ok');
+		expect(setPaperIssued(db, sessionId, 2, ownerId)).toEqual({ ok: true });
 		expect(storePaperBallot(db, sessionId, answers)).toEqual({ ok: true, entered: 1 });
 		expect(storePaperBallot(db, sessionId, { kind: 'choices', choices: new Map() })).toEqual({
 			ok: true,
@@ -80,7 +80,10 @@ describe('paper ballots', () => {
 			ok: false,
 			reason: 'exceeds_issued'
 		});
-		expect(setPaperIssued(db, sessionId, 1, ownerId)).toBe('below_entered');
+		expect(setPaperIssued(db, sessionId, 1, ownerId)).toEqual({
+			ok: false,
+			reason: 'below_entered'
+		});
 		const rows = db.select().from(ballot).where(eq(ballot.sessionId, sessionId)).all();
 		expect(rows.map((row) => row.blank).sort()).toEqual([false, true]);
 		expect(sessionById(db, sessionId)).toMatchObject({ paperIssued: 2, paperReturned: 2 });

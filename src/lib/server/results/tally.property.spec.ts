@@ -15,11 +15,10 @@ import type { Criterion } from '$lib/tally/score-template';
 import type { AppDatabase } from '../db';
 import { createTestDatabase } from '../db/testing';
 import { castBallot } from '../ballots/cast';
-import { issueCards } from '../cards/ballot-cards';
 import { setPaperIssued, storePaperBallot } from '../ballots/paper';
 import { sessionReport } from './count';
 import { addSubjects, listSubjects } from '../sessions/subjects';
-import { organiser } from '../testing/fixtures';
+import { issueTestCards, organiser } from '../testing/fixtures';
 import type { SessionRules } from '../sessions/rules';
 import {
 	closeVoteSession,
@@ -132,7 +131,7 @@ function runSession<T>(
 	const subjectIds = listSubjects(db, sessionId).map((subject) => subject.id);
 	recordAttendance(db, sessionId, convened);
 	// One spare card that is never used.
-	const cards = issueCards(db, sessionId, voting.phone.length + 1);
+	const cards = issueTestCards(db, sessionId, voting.phone.length + 1);
 	setPaperIssued(db, sessionId, voting.paper.length + voting.voidPaper, ownerId);
 	const opened = openVoteSession(db, sessionId, null);
 	if (!opened.ok) throw new Error(opened.reason);

@@ -9,7 +9,8 @@ import type { Period } from '$lib/periods';
 import { voteSession } from '../db/schema';
 import { addSubjects, listSubjects } from './subjects';
 import { createTestDatabase } from '../db/testing';
-import { draftSession, organiser } from '../testing/fixtures';
+import { draftSession, issueTestCards, organiser } from '../testing/fixtures';
+import { voidCardByCode } from '../cards/ballot-cards';
 import {
 	cloneForNextPeriod,
 	closeVoteSession,
@@ -116,6 +117,20 @@ describe('the draft → open → closed life cycle', () => {
 		expect(updateVoteSession(db, id, { ...session, convened: 9 })).toBe('not_draft');
 		expect(recordAttendance(db, id, 9)).toBe('not_draft');
 		expect(deleteDraftSession(db, id)).toBe(false);
+	});
+
+	it('never lowers N below the ballots already handed out', async () => {
+		const db = createTestDatabase();
+		const alice = await organiser(db, 'alice');
+		const id = draftSession(db, alice.id, { convened: 10 });
+		const session = findVoteSession(db, alice, id)!;
+		const cards = issueTestCards(db, id, 9);
+		voidCardByCode(db, id, cards[0]!.code);
+		expect(updateVoteSession(db, id, { ...session, convened: 7 })).toBe(
+			'handed_out_exceeds_convened'
+		);
+		expect(findVoteSession(db, alice, id)?.convened).toBe(10);
+		expect(updateVoteSession(db, id, { ...session, convened: 8 })).toBe('ok');
 	});
 
 	it('closes once, and only an open session', async () => {

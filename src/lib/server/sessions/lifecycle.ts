@@ -9,7 +9,7 @@ import type { AuthenticatedUser } from '../auth/session';
 import type { AppDatabase, Transaction } from '../db';
 import { preparedQueries } from '../db/prepared';
 import { ballot, subject, voteSession, type VoteSession } from '../db/schema';
-import { cardCounts, purgeCards, scrubDeletedCards } from '../cards/ballot-cards';
+import { cardCounts, handedOut, purgeCards, scrubDeletedCards } from '../cards/ballot-cards';
 import { generateId, generateSecret } from '../db/ids';
 import { recordAudit } from '../db/audit';
 import { committeeSessionIds } from './committee';
@@ -119,9 +119,13 @@ export function findVoteSession(
 	return session;
 }
 
-export type DraftChange = 'ok' | 'not_draft' | 'present_exceeds_convened';
+export type DraftChange =
+	'ok' | 'not_draft' | 'present_exceeds_convened' | 'handed_out_exceeds_convened';
 
-/** Details, N and the rules change only in draft, and never below the attendance recorded. */
+/**
+ * Details, N and the rules change only in draft, and N never below the attendance recorded nor
+ * below the ballots already handed out (each person convened has one).
+ */
 export function updateVoteSession(
 	db: AppDatabase,
 	id: string,
@@ -132,6 +136,7 @@ export function updateVoteSession(
 			const row = tx.select().from(voteSession).where(eq(voteSession.id, id)).get();
 			if (!row || row.state !== 'draft') return 'not_draft';
 			if (row.present !== null && row.present > details.convened) return 'present_exceeds_convened';
+			if (handedOut(row) > details.convened) return 'handed_out_exceeds_convened';
 			tx.update(voteSession).set(detailColumns(details)).where(eq(voteSession.id, id)).run();
 			return 'ok';
 		},
@@ -139,6 +144,12 @@ export function updateVoteSession(
 	);
 }
 
+/**
+ * Records how many people are present. Attendance below the ballots already handed out is
+ * recorded all the same: it is a fact of the room, and cards printed before the meeting for
+ * everyone convened are the normal case. The session and cards pages then say how many spare
+ * cards to void, and the minutes state the figures as they stand (see tally/issuing.ts).
+ */
 export function recordAttendance(db: AppDatabase, id: string, present: number): DraftChange {
 	return db.transaction(
 		(tx) => {

@@ -10,7 +10,7 @@ import type { AuthenticatedUser } from '../auth/session';
 import type { AppDatabase } from '../db';
 import { createTestDatabase } from '../db/testing';
 import { castBallot, type CardKey } from '../ballots/cast';
-import { issueCards, type IssuedCard } from '../cards/ballot-cards';
+import { issueCards, type IssueOptions, type IssuedCard } from '../cards/ballot-cards';
 import { addSubjects, listSubjects } from '../sessions/subjects';
 import { createVoteSession, openVoteSession, recordAttendance } from '../sessions/lifecycle';
 
@@ -55,6 +55,18 @@ export function draftSession(
 	return id;
 }
 
+/** Issues cards in a test, failing loudly if the server refuses them. */
+export function issueTestCards(
+	db: AppDatabase,
+	sessionId: string,
+	count: number,
+	options?: IssueOptions
+): IssuedCard[] {
+	const issued = issueCards(db, sessionId, count, options);
+	if (!issued.ok) throw new Error(`fixture cards refused: ${issued.reason}`);
+	return issued.cards;
+}
+
 export interface OpenSession {
 	db: AppDatabase;
 	ownerId: string;
@@ -63,15 +75,26 @@ export interface OpenSession {
 	cards: IssuedCard[];
 }
 
-/** A fresh database holding one open session with its subjects and `cards` cards. */
+/**
+ * A fresh database holding one open session with its subjects and `cards` cards; unless given,
+ * at least 10 people convened and enough for every card, all of them present.
+ */
 export async function openSession(
-	options: { convened?: number; present?: number; cards?: number; subjects?: number } = {}
+	options: {
+		convened?: number;
+		present?: number;
+		cards?: number;
+		subjects?: number;
+		preset?: ConfidencePreset;
+	} = {}
 ): Promise<OpenSession> {
 	const db = createTestDatabase();
 	const owner = await organiser(db);
-	const sessionId = draftSession(db, owner.id, options);
-	recordAttendance(db, sessionId, options.present ?? options.convened ?? 10);
-	const cards = issueCards(db, sessionId, options.cards ?? 5);
+	const cardCount = options.cards ?? 5;
+	const convened = options.convened ?? Math.max(10, cardCount);
+	const sessionId = draftSession(db, owner.id, { ...options, convened });
+	recordAttendance(db, sessionId, options.present ?? convened);
+	const cards = issueTestCards(db, sessionId, cardCount);
 	const opened = openVoteSession(db, sessionId, null);
 	if (!opened.ok) throw new Error(`fixture session not opened: ${opened.reason}`);
 	return {
@@ -93,11 +116,16 @@ export function castChoices(
 	return castBallot(db, key, { kind: 'choices', choices }, nonce);
 }
 
-/** A fresh database holding one open appraisal (score sheets with two criteria, or grades). */
+/**
+ * A fresh database holding one open appraisal (score sheets with two criteria, or grades), with
+ * at least 10 people convened and enough for every card, all of them present.
+ */
 export async function openAppraisal(
 	mode: 'scores' | 'grades',
 	options: { subjects?: number; cards?: number } = {}
 ): Promise<OpenSession & { criteria: Criterion[] }> {
+	const cardCount = options.cards ?? 5;
+	const convened = Math.max(10, cardCount);
 	const db = createTestDatabase();
 	const owner = await organiser(db);
 	const criteria: Criterion[] = [
@@ -110,7 +138,7 @@ export async function openAppraisal(
 		meetingDate: '2026-09-28',
 		meetingTime: null,
 		place: 'Phòng họp',
-		convened: 10,
+		convened,
 		rules: {
 			kind: 'appraisal',
 			preset: QD_366_2025,
@@ -127,8 +155,8 @@ export async function openAppraisal(
 			jobTitle: 'Chuyên viên'
 		}))
 	);
-	recordAttendance(db, sessionId, 10);
-	const cards = issueCards(db, sessionId, options.cards ?? 5);
+	recordAttendance(db, sessionId, convened);
+	const cards = issueTestCards(db, sessionId, cardCount);
 	openVoteSession(db, sessionId, null);
 	return {
 		db,

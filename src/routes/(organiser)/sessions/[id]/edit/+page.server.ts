@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { organiserSession } from '$lib/server/sessions/access';
 import { notDraftFailure, redirectUnlessDraft } from '$lib/server/sessions/draft';
+import { handedOut } from '$lib/server/cards/ballot-cards';
 import { db } from '$lib/server/db';
 import { errorOn, parseForm } from '$lib/server/http/forms';
 import { applyCriteria, listTemplates } from '$lib/server/sessions/templates';
@@ -38,6 +39,15 @@ export const actions: Actions = {
 				errors: errorOn(
 					'convened',
 					m.session_convened_below_present({ present: session.present ?? 0 })
+				),
+				values: form.values
+			});
+		}
+		if (change === 'handed_out_exceeds_convened') {
+			return fail(400, {
+				errors: errorOn(
+					'convened',
+					m.session_convened_below_handed_out({ handedOut: handedOut(session) })
 				),
 				values: form.values
 			});

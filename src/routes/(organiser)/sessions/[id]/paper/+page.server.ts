@@ -1,14 +1,20 @@
 import { fail } from '@sveltejs/kit';
-import { z } from 'zod';
 import { paperBallotSpec, type Answers } from '$lib/ballot-rules';
 import { m } from '$lib/paraglide/messages.js';
 import { countingSession, organiserSession } from '$lib/server/sessions/access';
 import { readBallotForm } from '$lib/server/ballots/ballot-form';
 import { db } from '$lib/server/db';
-import { errorOn, parseForm } from '$lib/server/http/forms';
-import { setPaperIssued, storePaperBallot } from '$lib/server/ballots/paper';
+import { errorOn, noErrors, parseForm } from '$lib/server/http/forms';
+import {
+	setPaperIssued,
+	storePaperBallot,
+	type PaperIssuedResult
+} from '$lib/server/ballots/paper';
+import type { SessionView } from '$lib/server/sessions/lifecycle';
+import type { FieldValues } from '$lib/forms';
 import { displaySession } from '$lib/server/sessions/display';
 import { listSubjects } from '$lib/server/sessions/subjects';
+import { paperIssuedSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -29,21 +35,62 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-const issuedSchema = z.object({ paperIssued: z.coerce.number().int().min(0).max(100_000) });
+/** Why the paper count was not saved, on its field, or as the question to confirm. */
+function issuedRefusal(
+	refused: Exclude<PaperIssuedResult, { ok: true }>,
+	session: SessionView,
+	values: FieldValues
+) {
+	const answer = { action: 'issued' as const, values, confirm: null as string | null };
+	const refuse = (status: number, message: string) =>
+		fail(status, { ...answer, errors: errorOn('paperIssued', message) });
+	switch (refused.reason) {
+		case 'published':
+			return refuse(409, m.already_published());
+		case 'below_entered':
+			return refuse(400, m.paper_issued_below_entered({ entered: session.paperReturned }));
+		case 'beyond_convened': {
+			// Paper is a total, not an addition: what the QR cards leave of the people convened.
+			const cards = refused.handedOut - session.paperIssued;
+			return refuse(
+				400,
+				m.paper_issued_beyond_convened({
+					max: refused.convened - cards,
+					cards,
+					convened: refused.convened
+				})
+			);
+		}
+		case 'beyond_present':
+			return fail(400, {
+				...answer,
+				errors: noErrors(),
+				confirm: m.issue_beyond_present({ after: refused.after, present: refused.present })
+			});
+	}
+}
 
 export const actions: Actions = {
 	issued: async (event) => {
 		const { user, session } = organiserSession(event);
-		const form = parseForm(issuedSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { action: 'issued', errors: form.errors });
-		const result = setPaperIssued(db(), session.id, form.data.paperIssued, user.id);
-		if (result !== 'ok') {
-			const message =
-				result === 'below_entered'
-					? m.paper_issued_below_entered({ entered: session.paperReturned })
-					: m.already_published();
-			return fail(409, { action: 'issued', errors: errorOn('paperIssued', message) });
+		const form = parseForm(paperIssuedSchema, await event.request.formData());
+		if (!form.ok) {
+			return fail(400, {
+				action: 'issued',
+				errors: form.errors,
+				values: form.values,
+				confirm: null
+			});
 		}
+		const { paperIssued, beyondPresentReason } = form.data;
+		const result = setPaperIssued(
+			db(),
+			session.id,
+			paperIssued,
+			user.id,
+			beyondPresentReason || null
+		);
+		if (!result.ok) return issuedRefusal(result, session, form.values);
 		return { action: 'issued', saved: true };
 	},
 

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages.js';
+import { optionalReason, wholeNumber } from '../schema';
+
+export const paperIssuedSchema = z.object({
+	paperIssued: wholeNumber(m.paper_issued_required, 0, 100_000),
+	/** Asked for once the ballots handed out would outnumber the people present. */
+	beyondPresentReason: optionalReason()
+});
