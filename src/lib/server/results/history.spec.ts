@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QD_366_2025 } from '$lib/tally/appraisal-presets';
 import type { AppDatabase } from '../db';
-import { castChoices, openAppraisal } from '../testing/fixtures';
+import { castChoices, issueTestCards, openAppraisal } from '../testing/fixtures';
 import {
 	closeVoteSession,
 	createVoteSession,
@@ -9,7 +9,6 @@ import {
 	recordAttendance
 } from '../sessions/lifecycle';
 import { addSubjects } from '../sessions/subjects';
-import { issueCards } from '../cards/ballot-cards';
 import { personHistory } from './history';
 
 const admin = { id: '', username: '', displayName: '', role: 'admin' as const };
@@ -41,7 +40,7 @@ function quarter(
 	db.$client.prepare('update subject set person_id = ? where session_id = ?').run(personId, id);
 	if (!grade) return;
 	recordAttendance(db, id, 5);
-	const [card] = issueCards(db, id, 1);
+	const [card] = issueTestCards(db, id, 1);
 	openVoteSession(db, id, null);
 	const subjectId = (
 		db.$client.prepare('select id from subject where session_id = ?').get(id) as { id: string }
