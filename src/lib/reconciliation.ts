@@ -20,7 +20,9 @@ export interface ReconciliationLine {
 	text: string;
 }
 
-const quoted = (reasons: readonly string[]) => reasons.map((reason) => `“${reason}”`).join('; ');
+/** Each distinct reason once, in the order given (the audit trail keeps every confirmation). */
+const quoted = (reasons: readonly string[]) =>
+	[...new Set(reasons)].map((reason) => `“${reason}”`).join('; ');
 
 export function reconciliationLines(figures: ReconciliationInput): ReconciliationLine[] {
 	const check = reconcile(figures);

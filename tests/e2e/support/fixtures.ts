@@ -58,6 +58,8 @@ export interface NewSession {
 	/** Tab-separated lines as pasted from a spreadsheet (a header row may come first). */
 	people: string[];
 	present: number;
+	/** A confidence preset's id; the form's default (QĐ 96) otherwise. */
+	preset?: string;
 }
 
 /** Creates a confidence vote through the organiser pages; leaves `page` on the session page. */
@@ -69,6 +71,7 @@ export async function prepareSession(page: Page, session: NewSession): Promise<s
 	await page.getByLabel('Giờ họp').fill('08:30');
 	await page.getByLabel('Địa điểm').fill('Hội trường UBND xã');
 	await page.getByLabel('Số người được triệu tập', { exact: true }).fill(String(session.convened));
+	if (session.preset) await page.locator(`#preset-${session.preset}`).check();
 	await page.getByRole('button', { name: 'Tạo phiên' }).click();
 	await expect(page.getByRole('heading', { name: session.title })).toBeVisible();
 	const sessionUrl = page.url();

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CODE_ALPHABET, formatCardCode, normaliseCardCode } from './card-code';
-import { cardCounts, issueCards, voidCardByCode, voidUnusedCards } from './ballot-cards';
+import {
+	cardCounts,
+	issueCards,
+	spareCards,
+	voidCardByCode,
+	voidUnusedCards
+} from './ballot-cards';
 import { createTestDatabase } from '../db/testing';
 import {
 	castChoices,
@@ -120,12 +126,16 @@ describe('issuing within the people convened and present', () => {
 	});
 
 	it('prints cards for everyone convened before attendance, and keeps attendance recorded below them', async () => {
-		const { db, sessionId, session } = await draft(5);
+		const { db, sessionId, session } = await draft(6);
 		issueTestCards(db, sessionId, 5);
+		expect(spareCards(db, session())).toBe(0);
 		expect(recordAttendance(db, sessionId, 3)).toBe('ok');
 		expect(session()).toMatchObject({ present: 3, cardsIssued: 5 });
-		// Voiding the two spare cards brings the ballots handed out back to the people present.
-		expect(issueCards(db, sessionId, 1)).toMatchObject({ reason: 'beyond_convened' });
+		// Two cards printed for people who did not come: the pages ask to void them.
+		expect(spareCards(db, session())).toBe(2);
+		// A late arrival confirmed with a reason: the cards beyond the people present are meant.
+		issueTestCards(db, sessionId, 1, { beyondPresentReason: 'Một người đến muộn sau điểm danh' });
+		expect(spareCards(db, session())).toBe(0);
 	});
 
 	it('issues nothing once voting is closed', async () => {

@@ -4,7 +4,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppDatabase, Transaction } from '../db';
-import { closedCard, credential, voteSession, type VoteSession } from '../db/schema';
+import { auditEvent, closedCard, credential, voteSession, type VoteSession } from '../db/schema';
 import { generateCardCode, normaliseCardCode } from './card-code';
 import { generateSecret, sha256Hex, shuffle } from '../db/ids';
 import { recordAudit } from '../db/audit';
@@ -55,6 +55,27 @@ export function allowIssuing(
 		recordAudit(tx, session.id, actorId, 'issued_beyond_present', beyondPresentReason ?? '');
 	}
 	return check;
+}
+
+/**
+ * Ballots handed out beyond the people present that nobody confirmed: cards printed before the
+ * meeting for more people than came, which the organiser should void so that the minutes count
+ * only the cards handed out. None once the organiser has confirmed going beyond the people
+ * present (a late arrival, say): those were handed out on purpose.
+ */
+export function spareCards(
+	db: AppDatabase,
+	session: Pick<VoteSession, 'id' | 'present' | 'cardsIssued' | 'cardsVoided' | 'paperIssued'>
+): number {
+	if (session.present === null) return 0;
+	const confirmed = db
+		.select({ id: auditEvent.id })
+		.from(auditEvent)
+		.where(
+			and(eq(auditEvent.sessionId, session.id), eq(auditEvent.action, 'issued_beyond_present'))
+		)
+		.get();
+	return confirmed ? 0 : Math.max(0, handedOut(session) - session.present);
 }
 
 export type IssueResult =

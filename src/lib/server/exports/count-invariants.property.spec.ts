@@ -30,14 +30,13 @@ import { sessionReport, type Report } from '../results/count';
 import { publish } from '../results/publication';
 import {
 	closeVoteSession,
-	createVoteSession,
 	openVoteSession,
 	recordAttendance,
 	sessionById
 } from '../sessions/lifecycle';
 import type { SessionRules } from '../sessions/rules';
-import { addSubjects, listSubjects } from '../sessions/subjects';
-import { organiser } from '../testing/fixtures';
+import { listSubjects } from '../sessions/subjects';
+import { draftSession, organiser } from '../testing/fixtures';
 import { resultsExport, resultsExportSchema, resultsJson } from './model';
 
 type Action =
@@ -178,23 +177,11 @@ function checkInvariants(sessionId: string, known: Known): void {
 }
 
 function run(plan: Plan): void {
-	const sessionId = createVoteSession(db, ownerId, {
-		title: 'Phiên thử',
-		organisation: 'Chi bộ',
-		meetingDate: '2026-11-23',
-		meetingTime: null,
-		place: 'Phòng họp',
+	const sessionId = draftSession(db, ownerId, {
 		convened: plan.convened,
-		rules: plan.rules
+		rules: plan.rules,
+		subjects: plan.subjects
 	});
-	addSubjects(
-		db,
-		sessionId,
-		Array.from({ length: plan.subjects }, (_, index) => ({
-			fullName: `Người ${index + 1}`,
-			jobTitle: 'Ủy viên'
-		}))
-	);
 	const subjectIds = listSubjects(db, sessionId).map((subject) => subject.id);
 	const cards: IssuedCard[] = [];
 	const card = (index: number) => cards[index % Math.max(cards.length, 1)];

@@ -8,7 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, Margins, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
 	calendarDateParts,
 	clockParts,
@@ -38,6 +38,14 @@ pdfmake.setFonts({
 // The document is built from our own data only: no URL is fetched, only the font files are read.
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIRECTORY));
+
+/**
+ * A section's heading; `headlineLevel` lets the page-break rule below keep it with what follows
+ * instead of leaving it alone at the foot of a page.
+ */
+function sectionHeading(text: string, margin: Margins): Content {
+	return { text, bold: true, margin, headlineLevel: 1 };
+}
 
 const grade = (value: Grade | null) => (value ? GRADE_ABBREVIATIONS[value] : '—');
 
@@ -152,7 +160,7 @@ function bandsSection(
 ): Content {
 	const inBands = rows.filter((subject) => subject.band);
 	return [
-		{ text: heading, bold: true, margin: [0, 6, 0, 2] },
+		sectionHeading(heading, [0, 6, 0, 2]),
 		{
 			ul: bands.map((band) =>
 				m.minutes_band_line({
@@ -175,7 +183,7 @@ function bandsSection(
 			: inBands.length === 0
 				? { text: m.minutes_nobody_in_bands(), margin: [0, 4, 0, 0] }
 				: [
-						{ text: m.minutes_people_in_bands(), bold: true, margin: [0, 4, 0, 2] },
+						sectionHeading(m.minutes_people_in_bands(), [0, 4, 0, 2]),
 						{
 							ul: inBands.map((subject) =>
 								m.minutes_person_in_band({
@@ -202,7 +210,7 @@ function confidenceSection(model: ResultsExport, locale: DisplayLocale): Content
 		),
 		correction
 			? [
-					{ text: m.minutes_correction_heading(), bold: true, margin: [0, 10, 0, 2] },
+					sectionHeading(m.minutes_correction_heading(), [0, 10, 0, 2]),
 					{ text: m.results_rule_corrected(), fontSize: 10, margin: [0, 0, 0, 4] },
 					{ text: `${m.results_corrected_figures()}: ${correction.rulesName}`, bold: true },
 					confidenceTable(correction.confidence, correction.base, locale),
@@ -372,6 +380,8 @@ export function minutesDocument(model: ResultsExport, locale: DisplayLocale): TD
 		pageMargins: [56, 48, 48, 48],
 		info: { title: `${m.minutes_title()} · ${session.title}`, creator: 'Phiếu Kín' },
 		defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 },
+		pageBreakBefore: (node, nodes) =>
+			node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0,
 		footer: (current, count) => ({
 			text: `${current}/${count}`,
 			alignment: 'center',
@@ -396,7 +406,7 @@ export function minutesDocument(model: ResultsExport, locale: DisplayLocale): TD
 				alignment: 'center'
 			},
 			{ text: session.title, alignment: 'center', margin: [0, 0, 0, 12] },
-			{ text: m.minutes_basis_heading(), bold: true, margin: [0, 4, 0, 2] },
+			sectionHeading(m.minutes_basis_heading(), [0, 4, 0, 2]),
 			{
 				ul: [
 					model.rules.source,
@@ -405,13 +415,13 @@ export function minutesDocument(model: ResultsExport, locale: DisplayLocale): TD
 					...(model.rules.note ? [model.rules.note] : [])
 				]
 			},
-			{ text: m.minutes_meeting_heading(), bold: true, margin: [0, 10, 0, 2] },
+			sectionHeading(m.minutes_meeting_heading(), [0, 10, 0, 2]),
 			opening(model),
-			{ text: m.committee_title(), bold: true, margin: [0, 6, 0, 2] },
+			sectionHeading(m.committee_title(), [0, 6, 0, 2]),
 			model.committee.length > 0
 				? { ol: model.committee.map((member) => `${member.fullName}: ${member.roleTitle}`) }
 				: { text: '—' },
-			{ text: m.totals_title(), bold: true, margin: [0, 10, 0, 2] },
+			sectionHeading(m.totals_title(), [0, 10, 0, 2]),
 			totalsTable(model),
 			totals.quorumNeeded === null
 				? []
@@ -425,7 +435,7 @@ export function minutesDocument(model: ResultsExport, locale: DisplayLocale): TD
 				? { text: m.quorum_override_shown({ reason: totals.quorumOverrideReason }) }
 				: [],
 			reconciliationList(model),
-			{ text: m.results_per_subject(), bold: true, margin: [0, 4, 0, 4] },
+			sectionHeading(m.results_per_subject(), [0, 4, 0, 4]),
 			model.confidence ? confidenceSection(model, locale) : appraisalTable(model, locale),
 			model.rules.capSource
 				? { text: model.rules.capSource, italics: true, fontSize: 9, margin: [0, 4, 0, 0] }

@@ -17,12 +17,11 @@ import { createTestDatabase } from '../db/testing';
 import { castBallot } from '../ballots/cast';
 import { setPaperIssued, storePaperBallot } from '../ballots/paper';
 import { sessionReport } from './count';
-import { addSubjects, listSubjects } from '../sessions/subjects';
-import { issueTestCards, organiser } from '../testing/fixtures';
+import { listSubjects } from '../sessions/subjects';
+import { draftSession, issueTestCards, organiser } from '../testing/fixtures';
 import type { SessionRules } from '../sessions/rules';
 import {
 	closeVoteSession,
-	createVoteSession,
 	findVoteSession,
 	openVoteSession,
 	recordAttendance
@@ -111,23 +110,11 @@ function runSession<T>(
 	voting: Voting<T>,
 	answers: (subjectIds: string[], row: Row<T>[]) => Answers
 ) {
-	const sessionId = createVoteSession(db, ownerId, {
-		title: 'Phiên thử',
-		organisation: 'Chi bộ',
-		meetingDate: '2026-11-23',
-		meetingTime: null,
-		place: 'Phòng họp',
-		convened,
-		rules
+	const sessionId = draftSession(db, ownerId, {
+		convened: convened,
+		rules: rules,
+		subjects: voting.subjects
 	});
-	addSubjects(
-		db,
-		sessionId,
-		Array.from({ length: voting.subjects }, (_, index) => ({
-			fullName: `Người ${index + 1}`,
-			jobTitle: 'Ủy viên'
-		}))
-	);
 	const subjectIds = listSubjects(db, sessionId).map((subject) => subject.id);
 	recordAttendance(db, sessionId, convened);
 	// One spare card that is never used.

@@ -5,6 +5,7 @@
 import { QD_366_2025 } from '$lib/tally/appraisal-presets';
 import { QD_96_2023, type ConfidencePreset } from '$lib/tally/presets';
 import type { Criterion } from '$lib/tally/score-template';
+import type { SessionRules } from '../sessions/rules';
 import { createAccount } from '../auth/accounts';
 import type { AuthenticatedUser } from '../auth/session';
 import type { AppDatabase } from '../db';
@@ -33,7 +34,13 @@ export async function organiser(
 export function draftSession(
 	db: AppDatabase,
 	ownerId: string,
-	options: { convened?: number; preset?: ConfidencePreset; subjects?: number } = {}
+	options: {
+		convened?: number;
+		preset?: ConfidencePreset;
+		/** Any rules, an appraisal's too; a confidence vote under `preset` otherwise. */
+		rules?: SessionRules;
+		subjects?: number;
+	} = {}
 ): string {
 	const id = createVoteSession(db, ownerId, {
 		title: 'Lấy phiếu tín nhiệm giữa nhiệm kỳ',
@@ -42,7 +49,7 @@ export function draftSession(
 		meetingTime: '08:30',
 		place: 'Hội trường',
 		convened: options.convened ?? 10,
-		rules: { kind: 'confidence', preset: options.preset ?? QD_96_2023 }
+		rules: options.rules ?? { kind: 'confidence', preset: options.preset ?? QD_96_2023 }
 	});
 	addSubjects(
 		db,

@@ -6,6 +6,7 @@ import { locales } from '$lib/paraglide/runtime.js';
 import { quorumStatus } from '$lib/tally/confidence';
 import { periodText } from '$lib/wording';
 import { countingSession, organiserSession } from '$lib/server/sessions/access';
+import { spareCards } from '$lib/server/cards/ballot-cards';
 import { db } from '$lib/server/db';
 import { errorOn, parseForm } from '$lib/server/http/forms';
 import { displaySession } from '$lib/server/sessions/display';
@@ -48,6 +49,7 @@ export const load: PageServerLoad = (event) => {
 				: null,
 		subjectCount: listSubjects(db(), session.id).length,
 		turnout: turnout(db(), session),
+		spareCards: spareCards(db(), session),
 		quorum: quorumStatus(session.rules.preset, session.convened, session.present)
 	};
 };

@@ -8,6 +8,7 @@ import {
 	cardCounts,
 	handedOut,
 	issueCards,
+	spareCards,
 	voidCardByCode,
 	voidUnusedCards,
 	type IssueResult
@@ -34,6 +35,7 @@ export const load: PageServerLoad = (event) => {
 		session: displaySession(session),
 		counts: cardCounts(session, turnout(db(), session).returned),
 		issuing: { ...issuing, remaining: Math.max(0, session.convened - issuing.handedOut) },
+		spare: spareCards(db(), session),
 		// By default one card per person present who has none yet; none once they all have one.
 		suggested: suggestedIssue(issuing),
 		votingPage: `${publicOrigin(event.url.origin)}/v`
