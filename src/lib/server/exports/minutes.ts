@@ -380,8 +380,13 @@ export function minutesDocument(model: ResultsExport, locale: DisplayLocale): TD
 		pageMargins: [56, 48, 48, 48],
 		info: { title: `${m.minutes_title()} · ${session.title}`, creator: 'Phiếu Kín' },
 		defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 },
+		// What counts as following is text below the heading: a list or table may begin on this
+		// page with none of its text, and the page's footer is among the nodes too.
 		pageBreakBefore: (node, nodes) =>
-			node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0,
+			node.headlineLevel === 1 &&
+			!nodes
+				.getFollowingNodesOnPage()
+				.some((next) => Boolean(next.text) && next.startPosition.top > node.startPosition.top),
 		footer: (current, count) => ({
 			text: `${current}/${count}`,
 			alignment: 'center',

@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import type { Period } from '$lib/periods';
 import type { Grade } from '$lib/tally/grades';
-import type { CountedRow, PercentBaseSize, RowCounts } from '$lib/tally/confidence';
+import type { BandsWithheld, CountedRow, PercentBaseSize, RowCounts } from '$lib/tally/confidence';
 import type { ConfidenceBand, Issuer, LocalizedText } from '$lib/tally/presets';
 import type { AppDatabase } from '../db';
 import { voteSession } from '../db/schema';
@@ -33,8 +33,8 @@ export type ProjectorResult =
 			base: PercentBaseSize;
 			baseArticle: LocalizedText;
 			issuer: Issuer;
-			/** `false`: held without its quorum, no band applies. */
-			bandsApply: boolean;
+			/** Why no band applies, if none does: held without its quorum, or figures that disagree. */
+			bandsWithheld: BandsWithheld | null;
 			/** Published under rules corrected since: the screen says so. */
 			corrected: boolean;
 			/** In the ballot's order, as on the results page and in the minutes. */
@@ -81,7 +81,7 @@ function projectorResult(report: Report): ProjectorResult {
 			base: report.totals.base,
 			baseArticle: report.preset.baseArticle,
 			issuer: report.preset.issuer,
-			bandsApply: report.totals.bandsApply,
+			bandsWithheld: report.totals.bandsWithheld,
 			corrected: report.corrected !== null,
 			rows: report.people.map(({ subject, figures }) => ({
 				fullName: subject.fullName,

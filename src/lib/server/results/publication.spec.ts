@@ -171,3 +171,35 @@ describe('the projector', () => {
 		});
 	});
 });
+
+describe('the projector on figures that disagree', () => {
+	it('withholds every band for that reason, and shows no percentage over 100 %', async () => {
+		// Stored before issuing was capped: 6 ballots back, 5 people convened.
+		const { db, ownerId, sessionId, cards, subjectIds } = await openSession({
+			convened: 8,
+			cards: 8,
+			subjects: 1
+		});
+		for (const [index, card] of cards.slice(0, 6).entries()) {
+			castChoices(
+				db,
+				{ kind: 'token', value: card.token },
+				new Map([[subjectIds[0]!, 'low']]),
+				nonce(index)
+			);
+		}
+		closeVoteSession(db, sessionId);
+		db.$client
+			.prepare('update vote_session set convened = 5, present = 3 where id = ?')
+			.run(sessionId);
+		publish(db, sessionId, ownerId);
+		const { result } = projectorView(db, sessionById(db, sessionId)!, 'http://room');
+		expect(result).toMatchObject({
+			kind: 'confidence',
+			bandsWithheld: 'figures',
+			rows: [{ band: null, counts: { low: 6 } }]
+		});
+		const percents = result?.kind === 'confidence' ? Object.values(result.rows[0]!.percent) : [];
+		expect(percents.every((percent) => percent === null || percent <= 10_000)).toBe(true);
+	});
+});
