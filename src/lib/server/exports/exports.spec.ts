@@ -10,6 +10,7 @@ import { setPaperIssued, storePaperBallot } from '../ballots/paper';
 import {
 	castChoices,
 	castScores,
+	contradictoryStoredSession,
 	issueTestCards,
 	openAppraisal,
 	openSession
@@ -67,32 +68,9 @@ async function minutesText(model: ResultsExport): Promise<string> {
 		.replace(/\s+/g, ' ');
 }
 
-/**
- * The session of issue 13 as it was stored before the ceilings: 8 cards issued and 6 ballots
- * returned, all low, for 5 people convened and 3 present. Voted through the real pipeline with 8
- * people convened, then the figures the old app let through are written back.
- */
+/** The stored session of issue 13 (see the fixture), as its export model. */
 async function contradictorySession(preset: ConfidencePreset) {
-	const { db, sessionId, cards, subjectIds } = await openSession({
-		convened: 8,
-		cards: 8,
-		subjects: 1,
-		preset
-	});
-	cards
-		.slice(0, 6)
-		.forEach((card, index) =>
-			castChoices(
-				db,
-				{ kind: 'token', value: card.token },
-				new Map([[subjectIds[0]!, 'low']]),
-				nonce(index)
-			)
-		);
-	closeVoteSession(db, sessionId);
-	db.$client
-		.prepare('update vote_session set convened = 5, present = 3 where id = ?')
-		.run(sessionId);
+	const { db, sessionId } = await contradictoryStoredSession(preset);
 	return exportData(db, sessionById(db, sessionId)!).model;
 }
 

@@ -13,7 +13,7 @@ import { ballot, receipt } from '../db/schema';
 import { setPaperIssued, storePaperBallot } from '../ballots/paper';
 import { projectorSession, projectorView } from './projector';
 import { confirmCount, publish, receiptCodes, setConfirmationsRequired } from './publication';
-import { castChoices, openSession } from '../testing/fixtures';
+import { castChoices, contradictoryStoredSession, openSession } from '../testing/fixtures';
 import { closeVoteSession, sessionById } from '../sessions/lifecycle';
 
 const nonce = (index: number) => `${index}`.padStart(22, 'N');
@@ -175,23 +175,7 @@ describe('the projector', () => {
 describe('the projector on figures that disagree', () => {
 	it('withholds every band for that reason, and shows no percentage over 100 %', async () => {
 		// Stored before issuing was capped: 6 ballots back, 5 people convened.
-		const { db, ownerId, sessionId, cards, subjectIds } = await openSession({
-			convened: 8,
-			cards: 8,
-			subjects: 1
-		});
-		for (const [index, card] of cards.slice(0, 6).entries()) {
-			castChoices(
-				db,
-				{ kind: 'token', value: card.token },
-				new Map([[subjectIds[0]!, 'low']]),
-				nonce(index)
-			);
-		}
-		closeVoteSession(db, sessionId);
-		db.$client
-			.prepare('update vote_session set convened = 5, present = 3 where id = ?')
-			.run(sessionId);
+		const { db, ownerId, sessionId } = await contradictoryStoredSession();
 		publish(db, sessionId, ownerId);
 		const { result } = projectorView(db, sessionById(db, sessionId)!, 'http://room');
 		expect(result).toMatchObject({

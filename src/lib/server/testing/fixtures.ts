@@ -13,7 +13,12 @@ import { createTestDatabase } from '../db/testing';
 import { castBallot, type CardKey } from '../ballots/cast';
 import { issueCards, type IssueOptions, type IssuedCard } from '../cards/ballot-cards';
 import { addSubjects, listSubjects } from '../sessions/subjects';
-import { createVoteSession, openVoteSession, recordAttendance } from '../sessions/lifecycle';
+import {
+	closeVoteSession,
+	createVoteSession,
+	openVoteSession,
+	recordAttendance
+} from '../sessions/lifecycle';
 
 export async function organiser(
 	db: AppDatabase,
@@ -111,6 +116,31 @@ export async function openSession(
 		subjectIds: listSubjects(db, sessionId).map((s) => s.id),
 		cards
 	};
+}
+
+/**
+ * The session of issue 13 as it was stored before the ceilings: 8 cards issued and 6 ballots
+ * returned, all low, for 5 people convened and 3 present. Voted through the real pipeline with 8
+ * people convened, then closed, and the figures the old app let through are written back.
+ */
+export async function contradictoryStoredSession(preset?: ConfidencePreset): Promise<OpenSession> {
+	const session = await openSession({ convened: 8, cards: 8, subjects: 1, preset });
+	const { db, sessionId, cards, subjectIds } = session;
+	cards
+		.slice(0, 6)
+		.forEach((card, index) =>
+			castChoices(
+				db,
+				{ kind: 'token', value: card.token },
+				new Map([[subjectIds[0]!, 'low']]),
+				`${index}`.padStart(22, 'C')
+			)
+		);
+	closeVoteSession(db, sessionId);
+	db.$client
+		.prepare('update vote_session set convened = 5, present = 3 where id = ?')
+		.run(sessionId);
+	return session;
 }
 
 /** Casts a ballot of choices (confidence marks or grades) by subject id. */
