@@ -6,6 +6,28 @@ import { parseTimeEntry } from '$lib/time-entry';
 /** A text field that may be left empty (empty string rather than missing). */
 export const optionalText = (max: number) => z.string().trim().max(max).optional().default('');
 
+/**
+ * A whole number typed into a form. An empty field is missing, not zero (`z.coerce.number()`
+ * reads '' as 0), and says so in `required`'s words; anything else that is not a whole number
+ * in range gets the app's own message, whatever the browser let through.
+ */
+export const wholeNumber = (required: () => string, min: number, max: number) =>
+	z
+		.string({ error: () => required() })
+		.trim()
+		.min(1, { error: () => required() })
+		.pipe(
+			z.coerce
+				// Not a number at all; range issues keep the app's general messages.
+				.number<string>({
+					error: (issue) =>
+						issue.code === 'invalid_type' ? m.validation_whole_number() : undefined
+				})
+				.int({ error: () => m.validation_whole_number() })
+				.min(min)
+				.max(max)
+		);
+
 function dateProblemText(entry: DateEntryProblem): string {
 	switch (entry.problem) {
 		case 'empty':

@@ -151,6 +151,14 @@ describe('the session form', () => {
 		expect(Object.keys(result.errors).sort()).toEqual(['convened', 'meetingDate']);
 	});
 
+	it('says a convened count that is not a whole number is one, in the app’s words', () => {
+		for (const convened of ['mười', '12,5']) {
+			const result = submit({ presetId: QD_96_2023.id, convened });
+			if (result.ok) throw new Error(`expected a refusal of ${convened}`);
+			expect(result.errors.convened, convened).toEqual(['Hãy nhập một số nguyên, ví dụ 12.']);
+		}
+	});
+
 	it('reads the meeting date as day/month/year, whatever order a browser would use', () => {
 		for (const meetingDate of ['2/12/2026', '02-12-2026', '02.12.2026', '02122026']) {
 			const result = submit({ presetId: QD_96_2023.id, meetingDate });

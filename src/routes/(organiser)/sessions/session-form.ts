@@ -8,7 +8,8 @@ import type { SessionKind } from '$lib/server/db/schema';
 import type { SessionDetails } from '$lib/server/sessions/lifecycle';
 import { appraisalRules, appraisalRulesShape, appraisalRulesValues } from './appraisal-rules';
 import { confidencePreset, confidenceRulesShape, confidenceRulesValues } from './confidence-rules';
-import { dateEntry, timeEntry } from './form-fields';
+import { m } from '$lib/paraglide/messages.js';
+import { dateEntry, timeEntry, wholeNumber } from './form-fields';
 
 const meetingShape = {
 	title: z.string().trim().min(1).max(200),
@@ -17,7 +18,7 @@ const meetingShape = {
 	meetingTime: timeEntry(),
 	place: z.string().trim().min(1).max(200),
 	// Empty is "required", not "at least 1": the form leaves the check to the server.
-	convened: z.string().trim().min(1).pipe(z.coerce.number<string>().int().min(1).max(100_000)),
+	convened: wholeNumber(m.validation_required, 1, 100_000),
 	kind: z.string().optional()
 };
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { MAX_CARDS_PER_BATCH } from '$lib/server/cards/ballot-cards';
-import { optionalReason, wholeNumber } from '../schema';
+import { wholeNumber } from '../../form-fields';
+import { optionalReason } from '../schema';
 
 export const issueSchema = z.object({
 	count: wholeNumber(m.cards_issue_count_required, 1, MAX_CARDS_PER_BATCH),

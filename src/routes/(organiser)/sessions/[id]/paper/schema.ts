@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
-import { optionalReason, wholeNumber } from '../schema';
+import { wholeNumber } from '../../form-fields';
+import { optionalReason } from '../schema';
 
 export const paperIssuedSchema = z.object({
 	paperIssued: wholeNumber(m.paper_issued_required, 0, 100_000),
