@@ -5,7 +5,7 @@
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { romanQuarter, type Period } from '$lib/periods';
-import { formatInteger } from '$lib/format';
+import { formatHundredths, formatInteger } from '$lib/format';
 import {
 	INVALID_ROW,
 	type ConfidenceMark,
@@ -14,6 +14,9 @@ import {
 } from '$lib/tally/confidence';
 import { GRADE_ABBREVIATIONS, isGrade, type Grade } from '$lib/tally/grades';
 import type { Fraction, Threshold } from '$lib/tally/fraction';
+import { findAppraisalPreset, type GradeCondition } from '$lib/tally/appraisal-presets';
+import type { ConditionFacts } from '$lib/tally/conditions';
+import type { DisplayLocale } from '$lib/format';
 import {
 	findConfidencePreset,
 	type ConfidenceBand,
@@ -109,7 +112,7 @@ export function baseCell(base: PercentBaseSize, preset: Pick<ConfidencePreset, '
 	return preset.issuer === 'state' ? m.base_size_deputies({ size }) : m.base_size_members({ size });
 }
 
-const gradeNames: Record<Grade, () => string> = {
+const gradeNames: Record<Grade, typeof m.grade_excellent> = {
 	excellent: m.grade_excellent,
 	good: m.grade_good,
 	completed: m.grade_completed,
@@ -165,11 +168,102 @@ export function auditLabel(action: string, detail: string): string {
 			return m.audit_published();
 		case 'rule_corrected':
 			return m.audit_rule_corrected({
-				preset: (findConfidencePreset(detail)?.name ?? { vi: detail, en: detail })[getLocale()]
+				preset: (findConfidencePreset(detail)?.name ??
+					findAppraisalPreset(detail)?.name ?? { vi: detail, en: detail })[getLocale()]
 			});
 		case 'confirmations_withdrawn':
 			return m.audit_confirmations_withdrawn({ count: detail });
+		case 'conditions_recorded':
+			return m.audit_conditions_recorded({ name: detail });
+		case 'cap_rate_recorded':
+			return detail ? m.audit_cap_rate_recorded({ rate: detail }) : m.audit_cap_rate_cleared();
 		default:
 			return action;
 	}
+}
+
+/** A grade's full name in a given language, for exports. */
+export function gradeNameIn(grade: Grade, locale: DisplayLocale): string {
+	return `${gradeNames[grade]({}, { locale })} (${GRADE_ABBREVIATIONS[grade]})`;
+}
+
+/** What a condition asks: "ít nhất 30% nhiệm vụ hoàn thành vượt mức". */
+export function conditionRequirement(condition: GradeCondition, locale = getLocale()): string {
+	const options = { locale };
+	switch (condition.kind) {
+		case 'share_at_least': {
+			const percent = condition.percent;
+			if (condition.share === 'completed') return m.condition_share_completed({ percent }, options);
+			if (condition.share === 'on_time') return m.condition_share_on_time({ percent }, options);
+			return m.condition_share_exceeded({ percent }, options);
+		}
+		case 'late_at_most':
+			return m.condition_late_at_most({ percent: condition.percent }, options);
+		case 'shortcomings_fixed':
+			return m.condition_shortcomings_fixed({}, options);
+		case 'no_finding':
+			if (condition.finding === 'discipline') return m.condition_no_discipline({}, options);
+			if (condition.finding === 'degradation') return m.condition_no_degradation({}, options);
+			return m.condition_no_corruption({}, options);
+	}
+}
+
+/** "Để được xếp loại “Hoàn thành tốt nhiệm vụ” trở lên: … (Điều 11 khoản 2)": a preset's condition. */
+export function conditionRule(condition: GradeCondition, locale = getLocale()): string {
+	return m.condition_rule(
+		{
+			grade: gradeNames[condition.keeps]({}, { locale }),
+			requirement: conditionRequirement(condition, locale),
+			article: condition.article[locale]
+		},
+		{ locale }
+	);
+}
+
+/** A share as recorded: "20%", or over several quarters their mean, "27,5%". */
+function shareText(sum: number, periods: number, locale: DisplayLocale): string {
+	return periods === 1
+		? `${formatInteger(sum, locale)}%`
+		: `${formatHundredths(Math.floor((sum * 100) / periods), locale)}%`;
+}
+
+/** What was recorded for the fact a condition reads. */
+function recordedText(
+	condition: GradeCondition,
+	facts: ConditionFacts,
+	locale: DisplayLocale
+): string {
+	const options = { locale };
+	switch (condition.kind) {
+		case 'share_at_least': {
+			const field = condition.share === 'on_time' ? 'onTime' : condition.share;
+			return shareText(facts[field], facts.periods, locale);
+		}
+		case 'late_at_most':
+			return shareText(facts.completed - facts.onTime, facts.periods, locale);
+		case 'shortcomings_fixed':
+			return m.condition_recorded_not_fixed({}, options);
+		case 'no_finding':
+			return m.condition_recorded_finding({}, options);
+	}
+}
+
+/**
+ * Why a condition capped a grade: "Không đạt mức “Hoàn thành xuất sắc nhiệm vụ”: cần ít nhất 30%
+ * nhiệm vụ hoàn thành vượt mức; ghi nhận 20% (Quy định 366-QĐ/TW, Điều 11 khoản 1)."
+ */
+export function conditionCapReason(
+	condition: GradeCondition,
+	facts: ConditionFacts,
+	locale = getLocale()
+): string {
+	return m.condition_cap(
+		{
+			grade: gradeNames[condition.keeps]({}, { locale }),
+			requirement: conditionRequirement(condition, locale),
+			recorded: recordedText(condition, facts, locale),
+			article: condition.article[locale]
+		},
+		{ locale }
+	);
 }

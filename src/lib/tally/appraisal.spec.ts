@@ -1,20 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import {
-	capGrades,
 	compareGradeVotes,
 	compareScores,
+	gradeAppraisal,
 	gradeForScore,
 	tallyGradeVotes,
 	tallyScoreSheets,
 	type GradeBallot
 } from './appraisal';
-import { ND_335_2025, QD_366_2025 } from './appraisal-presets';
+import { applyCap } from './cap';
+import { ND_335_2025, QD_366_2025, type AppraisalPreset } from './appraisal-presets';
 import { countChoices } from './choices';
 import { medianGrade, type Grade } from './grades';
 import { floorHundredths } from './rational';
 import { DEFAULT_CRITERIA, templateProblems } from './score-template';
 
 const bands = QD_366_2025.bands;
+
+/** The cap's outcome for a list in the one default duty group, nothing recorded about conditions. */
+function onlyGroup(
+	preset: AppraisalPreset,
+	list: {
+		id: string;
+		grade: Grade | null;
+		total: { numerator: number; denominator: number } | null;
+		sheets: number;
+		means: Record<string, never>;
+	}[]
+) {
+	const graded = gradeAppraisal(
+		preset,
+		preset.cap?.ratio ?? null,
+		list.map((subject) => ({ ...subject, group: '', facts: null })),
+		(s) => s.grade,
+		compareScores
+	);
+	// No one graded at all: no group, nothing to cap.
+	return graded.cap.groups[0]?.outcome ?? applyCap([], compareScores, null);
+}
 const points = (hundredths: number) => ({ numerator: hundredths, denominator: 100 });
 
 describe('gradeForScore at every band boundary', () => {
@@ -122,8 +145,7 @@ describe('the 20 % cap', () => {
 		means: {},
 		total: points(score * 100)
 	});
-	const cap = (list: ReturnType<typeof subject>[], preset = QD_366_2025) =>
-		capGrades(preset, list, (s) => s.grade, compareScores).cap;
+	const cap = (list: ReturnType<typeof subject>[], preset = QD_366_2025) => onlyGroup(preset, list);
 
 	it('keeps 1 of 3 candidates beside 4 good: each demotion raises the number of good', () => {
 		const outcome = cap([
@@ -274,17 +296,12 @@ describe('the worked example of README.md', () => {
 			means: {},
 			total: points(score * 100)
 		});
-		const outcome = capGrades(
-			QD_366_2025,
-			[
-				subject('a', 'excellent', 95),
-				subject('b', 'excellent', 93),
-				subject('c', 'excellent', 91),
-				...[1, 2, 3, 4].map((i) => subject(`g${i}`, 'good', 80))
-			],
-			(s) => s.grade,
-			compareScores
-		).cap;
+		const outcome = onlyGroup(QD_366_2025, [
+			subject('a', 'excellent', 95),
+			subject('b', 'excellent', 93),
+			subject('c', 'excellent', 91),
+			...[1, 2, 3, 4].map((i) => subject(`g${i}`, 'good', 80))
+		]);
 		expect(outcome.allowed).toBe(1);
 		expect(outcome.moves.map((move) => move.id)).toEqual(['c', 'b']);
 	});

@@ -1,10 +1,12 @@
 /**
  * The appraisal tally: grade votes (distribution and median grade) and score sheets (exact means
- * mapped to grades by the preset's bands), then the cap on excellent grades.
+ * mapped to grades by the preset's bands), then each person's conditions, then the cap on
+ * excellent grades per duty group.
  */
 import type { AppraisalPreset, ScoreBand } from './appraisal-presets';
-import { applyCap, type CapOutcome } from './cap';
-import { compareToFraction } from './fraction';
+import { applyCapByGroup, type GroupedCapOutcome } from './cap';
+import { applyConditions, type ConditionFacts, type ConditionalGrade } from './conditions';
+import { compareToFraction, type Fraction } from './fraction';
 import { countOf, type ChoiceCounts } from './choices';
 import { GRADES, medianGrade, type Grade, type GradeCounts } from './grades';
 import { compareRationals, reaches, type Rational } from './rational';
@@ -140,29 +142,59 @@ export function tallyScoreSheets(
 	});
 }
 
+/** Negative when `a` is the higher score: the order the cap ranks candidates in. */
+export function compareScoresDescending(a: Rational, b: Rational): number {
+	return compareRationals(b, a);
+}
+
 export function compareScores(a: ScoreSubject, b: ScoreSubject): number {
 	if (!a.total || !b.total) return (b.total ? 1 : 0) - (a.total ? 1 : 0);
-	return compareRationals(b.total, a.total);
+	return compareScoresDescending(a.total, b.total);
 }
 
-/* ── From collective grades to the cap ───────────────────────────────────────────── */
+/* ── From the vote to the collective result ──────────────────────────────────────── */
 
 export interface CappedGrades {
-	/** The grade each person earned from the vote, before the cap; `null` without any vote. */
-	collective: Map<string, Grade | null>;
-	cap: CapOutcome;
+	/** Each person's band (score or median) capped by the conditions; `null` without any vote. */
+	conditional: Map<string, ConditionalGrade | null>;
+	/** The cap on excellent grades, group by group, on the grades the conditions left. */
+	cap: GroupedCapOutcome;
 }
 
-export function capGrades<T extends { id: string }>(
-	preset: Pick<AppraisalPreset, 'cap'>,
+/**
+ * The collective result: the vote's grade capped by every unmet condition, then the cap on
+ * excellent grades within each duty group (or over the unit, as the preset's scope says).
+ */
+export function gradeAppraisal<
+	T extends { id: string; group: string; facts: ConditionFacts | null }
+>(
+	preset: Pick<AppraisalPreset, 'conditions' | 'cap'>,
+	ratio: Fraction | null,
 	subjects: readonly T[],
-	gradeOf: (subject: T) => Grade | null,
+	bandOf: (subject: T) => Grade | null,
 	compare: (a: T, b: T) => number
 ): CappedGrades {
-	const collective = new Map(subjects.map((subject) => [subject.id, gradeOf(subject)]));
+	const conditional = new Map(
+		subjects.map((subject) => {
+			const band = bandOf(subject);
+			return [subject.id, band ? applyConditions(band, preset.conditions, subject.facts) : null];
+		})
+	);
 	const graded = subjects.flatMap((subject) => {
-		const grade = gradeOf(subject);
+		const grade = conditional.get(subject.id)?.grade;
 		return grade ? [{ ...subject, grade }] : [];
 	});
-	return { collective, cap: applyCap(graded, compare, preset.cap?.ratio ?? null) };
+	return {
+		conditional,
+		cap: applyCapByGroup(graded, compare, ratio, preset.cap?.scope !== 'unit')
+	};
+}
+
+/** Five points or more apart: the results flag a counted score this far from the self-score. */
+export const SELF_SCORE_GAP_POINTS = 5;
+
+/** Whether a counted score lies 5 points or more from a self-score given in hundredths. */
+export function departsFromSelfScore(total: Rational, selfHundredths: number): boolean {
+	const gap = Math.abs(total.numerator * 100 - selfHundredths * total.denominator);
+	return gap >= SELF_SCORE_GAP_POINTS * 100 * total.denominator;
 }

@@ -83,3 +83,105 @@ export function applyCap<T extends CapCandidate>(
 	}
 	return outcome;
 }
+
+/* ── Per group of similar duties ─────────────────────────────────────────────────── */
+
+/** The group everyone is in until the organiser names groups. */
+export const DEFAULT_DUTY_GROUP = '';
+
+export interface GroupedCandidate extends CapCandidate {
+	/** The group of people with similar duties; `''` for the one default group. */
+	group: string;
+}
+
+export interface GroupCap {
+	group: string;
+	outcome: CapOutcome;
+}
+
+export interface GroupedCapOutcome {
+	/** Each group's own count, in the order the groups first appear. */
+	groups: GroupCap[];
+	/** Every subject's grade once the cap is applied in their group. */
+	grades: Map<string, Grade>;
+	moves: CapMove[];
+}
+
+/**
+ * Groups by duty when the cap's scope is the duty group, else puts everyone in one group.
+ * Keeping the cap in every group also keeps it for the unit: 5·E₁ ≤ G₁ and 5·E₂ ≤ G₂ give
+ * 5·(E₁+E₂) ≤ G₁+G₂.
+ */
+function byGroup<T extends { group: string }>(subjects: readonly T[], perGroup: boolean) {
+	const groups = new Map<string, T[]>();
+	for (const subject of subjects) {
+		const key = perGroup ? subject.group : DEFAULT_DUTY_GROUP;
+		groups.set(key, [...(groups.get(key) ?? []), subject]);
+	}
+	return groups;
+}
+
+export function applyCapByGroup<T extends GroupedCandidate>(
+	subjects: readonly T[],
+	compare: (a: T, b: T) => number,
+	ratio: Fraction | null,
+	perGroup: boolean
+): GroupedCapOutcome {
+	const groups = [...byGroup(subjects, perGroup)].map(([group, members]) => ({
+		group,
+		outcome: applyCap(members, compare, ratio)
+	}));
+	return {
+		groups,
+		grades: new Map(groups.flatMap(({ outcome }) => [...outcome.grades])),
+		moves: groups.flatMap(({ outcome }) => outcome.moves)
+	};
+}
+
+/** With `good` people graded good, how many may be graded excellent: ⌊ratio × good⌋. */
+export function excellentAllowedBesideGood(good: number, ratio: Fraction): number {
+	return Math.floor((ratio.numerator * good) / ratio.denominator);
+}
+
+/** A group whose grades break the cap, with the numbers the refusal gives. */
+export interface CapBreach {
+	group: string;
+	excellent: number;
+	good: number;
+	allowed: number;
+}
+
+/**
+ * Checks a set of final grades: in each group, excellent ≤ ratio × good, that is
+ * `denominator × E ≤ numerator × G`. A group with no one good may have no one excellent.
+ */
+export function capBreaches(
+	people: readonly { group: string; grade: Grade | null }[],
+	ratio: Fraction | null,
+	perGroup: boolean
+): CapBreach[] {
+	if (!ratio) return [];
+	return [...byGroup(people, perGroup)].flatMap(([group, members]) => {
+		const excellent = members.filter((person) => person.grade === 'excellent').length;
+		const good = members.filter((person) => person.grade === 'good').length;
+		const allowed = excellentAllowedBesideGood(good, ratio);
+		return excellent > allowed ? [{ group, excellent, good, allowed }] : [];
+	});
+}
+
+/** A rate set by the competent level for this session, with the document that sets it. */
+export interface RecordedCapRate {
+	/** Whole percent of those graded good. */
+	percent: number;
+	document: string;
+}
+
+/** The rate in force: the recorded one when it is higher than the preset's, else the preset's. */
+export function capRatioInForce(
+	ratio: Fraction | null,
+	recorded: RecordedCapRate | null
+): Fraction | null {
+	if (!ratio || !recorded) return ratio;
+	const higher = recorded.percent * ratio.denominator > ratio.numerator * 100;
+	return higher ? { numerator: recorded.percent, denominator: 100 } : ratio;
+}

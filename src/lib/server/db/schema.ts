@@ -94,6 +94,16 @@ export const voteSession = sqliteTable(
 		paperReturned: integer('paper_returned').notNull().default(0),
 		/** The read-only projector page's key (128 random bits); no login needed. */
 		projectorKey: text('projector_key').notNull().default(''),
+		/**
+		 * Appraisals: a rate of excellent grades higher than the preset's, set by the competent
+		 * level for this session (whole percent of those graded good), and the document that sets it.
+		 */
+		capRatePercent: integer('cap_rate_percent'),
+		capRateDocument: text('cap_rate_document'),
+		/** Appraisals: print each person's self-score and self-grade beside their name on the ballot. */
+		selfAssessmentOnBallot: integer('self_assessment_on_ballot', { mode: 'boolean' })
+			.notNull()
+			.default(false),
 		/** Confirmations by tally-committee accounts needed before publishing (0: the organiser alone). */
 		confirmationsRequired: integer('confirmations_required').notNull().default(0),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
@@ -133,12 +143,21 @@ export const subject = sqliteTable(
 		jobTitle: text('job_title').notNull(),
 		/** The same person across sessions cloned quarter after quarter. */
 		personId: text('person_id').notNull().default(''),
+		/** Appraisals: the group of people with similar duties the cap counts within ('' for one group). */
+		dutyGroup: text('duty_group').notNull().default(''),
+		/** Appraisals: the score the person gave themself, in hundredths of a point (0–10000). */
+		selfScore: integer('self_score'),
 		/** Appraisals: the grade the person gave themself, and the committee's proposal. */
 		selfGrade: text('self_grade', { enum: GRADE_VALUES }),
 		proposedGrade: text('proposed_grade', { enum: GRADE_VALUES }),
 		/** Appraisals: the grade the organiser confirms, with a reason when it differs. */
 		finalGrade: text('final_grade', { enum: GRADE_VALUES }),
-		finalReason: text('final_reason')
+		finalReason: text('final_reason'),
+		/**
+		 * Appraisals: the facts the grade conditions read (shares of tasks, findings), recorded by
+		 * the organiser before or after the vote; `null` until recorded. JSON, read by zod.
+		 */
+		conditions: text({ mode: 'json' })
 	},
 	(table) => [
 		index('subject_session_position').on(table.sessionId, table.position),
@@ -354,7 +373,11 @@ export const AUDIT_ACTIONS = [
 	/** A migration corrected the session's rules (detail: the shipped preset's id). */
 	'rule_corrected',
 	/** Confirmations of figures that the correction changed were withdrawn (detail: how many). */
-	'confirmations_withdrawn'
+	'confirmations_withdrawn',
+	/** An appraisal's grade conditions recorded or changed for a person (detail: their name). */
+	'conditions_recorded',
+	/** A higher cap rate set by the competent level (detail: the rate and document), or cleared. */
+	'cap_rate_recorded'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

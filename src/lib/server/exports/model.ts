@@ -11,7 +11,6 @@ import { GRADES } from '$lib/tally/grades';
 import { reconcile } from '$lib/tally/confidence';
 import { floorHundredths, type Rational } from '$lib/tally/rational';
 import type { CommitteeMember } from '../sessions/committee';
-import { findAppraisalPreset } from '$lib/tally/appraisal-presets';
 import type { ConfidencePreset } from '$lib/tally/presets';
 import { bandCondition, baseSentence, localized } from '$lib/wording';
 import type { ConfidenceCount, Report } from '../results/count';
@@ -309,7 +308,7 @@ export function resultsExport(report: Report, committee: CommitteeMember[]): Res
 				: {
 						status: 'in_force' as const,
 						note: null,
-						issuer: rules.preset.issuer ?? findAppraisalPreset(rules.preset.id)?.issuer ?? 'party',
+						issuer: rules.preset.issuer,
 						bands: [],
 						capSource: rules.preset.cap ? localized(rules.preset.cap.source) : null
 					})
@@ -354,6 +353,8 @@ export function resultsExport(report: Report, committee: CommitteeMember[]): Res
 function appraisalPart(report: Extract<Report, { kind: 'appraisal' }>): ResultsExport['appraisal'] {
 	const nameOf = (id: string) =>
 		report.rows.find((row) => row.subject.id === id)?.subject.fullName ?? '';
+	const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+	const firstTie = report.cap.groups.find((group) => group.tie)?.tie;
 	return {
 		subjects: report.rows.map((row, index) => ({
 			number: index + 1,
@@ -384,15 +385,14 @@ function appraisalPart(report: Extract<Report, { kind: 'appraisal' }>): ResultsE
 			finalGrade: row.subject.finalGrade,
 			finalReason: row.subject.finalReason
 		})),
+		// Interim: the groups summed until the export model carries each group (issue 14).
 		cap: report.rules.preset.cap
 			? {
-					allowed: report.cap.allowed,
-					candidates: report.cap.candidates,
-					goodBefore: report.cap.goodBefore,
+					allowed: sum(report.cap.groups.map((group) => group.allowed)),
+					candidates: sum(report.cap.groups.map((group) => group.candidates)),
+					goodBefore: sum(report.cap.groups.map((group) => group.goodBefore)),
 					moved: report.cap.moves.filter((move) => !move.tied).map((move) => nameOf(move.id)),
-					tie: report.cap.tie
-						? { names: report.cap.tie.ids.map(nameOf), slots: report.cap.tie.slots }
-						: null
+					tie: firstTie ? { names: firstTie.ids.map(nameOf), slots: firstTie.slots } : null
 				}
 			: null
 	};

@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { sessionReport } from './count';
-import { confirmCollectiveGrades, recordGrades } from './grades';
+import { confirmCollectiveGrades, recordConditions, recordGrades } from './grades';
 import { personHistory } from './history';
 import { castChoices, castScores, openAppraisal } from '../testing/fixtures';
 import { closeVoteSession, findVoteSession } from '../sessions/lifecycle';
 
 const admin = { id: '', username: '', displayName: '', role: 'admin' as const };
 const nonce = (index: number) => `${index}`.padStart(22, 'N');
+/** Every condition of QĐ 366 met: the grade is the vote's. */
+const ALL_MET = {
+	completed: 100,
+	onTime: 100,
+	exceeded: 40,
+	shortcomingsFixed: true,
+	discipline: false,
+	degradation: false,
+	corruption: false
+};
 
 describe('score-sheet ballots', () => {
 	it('store one unlinked sheet per scored person and refuse sheets that do not fit', async () => {
@@ -108,7 +118,9 @@ describe('the appraisal report', () => {
 			'good'
 		]);
 		// ⌊(2 + 2) / 6⌋ = 0: both excellent candidates move down, the lower first.
-		expect(report.cap).toMatchObject({ allowed: 0, candidates: 2, goodBefore: 2, tie: null });
+		expect(report.cap.groups).toEqual([
+			expect.objectContaining({ group: '', allowed: 0, candidates: 2, goodBefore: 2, tie: null })
+		]);
 		expect(report.cap.moves.map((move) => move.id)).toEqual([binh, an]);
 		expect(report.rows.map((row) => row.capped)).toEqual(['good', 'good', 'good', 'good']);
 	});
@@ -133,6 +145,11 @@ describe('the appraisal report', () => {
 			'not_closed'
 		);
 		closeVoteSession(db, sessionId);
+		// The preset's conditions are not recorded yet: no grade can be confirmed.
+		expect(recordGrades(db, session(), first, { ...grades, finalGrade: 'good' })).toBe(
+			'conditions_pending'
+		);
+		expect(recordConditions(db, session(), null, first, ALL_MET)).toBe('ok');
 		expect(recordGrades(db, session(), first, { ...grades, finalGrade: 'good' })).toBe('ok');
 		expect(recordGrades(db, session(), 'someone-else', grades)).toBe('not_found');
 
@@ -141,8 +158,16 @@ describe('the appraisal report', () => {
 		expect(recordGrades(db, session(), first, { ...excellent, finalReason: ' ok ' })).toBe(
 			'reason_required'
 		);
+		// One excellent beside nobody good breaks the cap: refused with the numbers.
 		expect(
 			recordGrades(db, session(), first, { ...excellent, finalReason: 'Thành tích nổi bật' })
+		).toEqual({
+			refusal: 'cap',
+			breaches: [{ group: '', excellent: 1, good: 0, allowed: 0 }]
+		});
+		const completed = { ...grades, finalGrade: 'completed' as const };
+		expect(
+			recordGrades(db, session(), first, { ...completed, finalReason: 'Thành tích nổi bật' })
 		).toBe('ok');
 		const row = (id: string) => {
 			const report = sessionReport(db, session());
@@ -150,7 +175,7 @@ describe('the appraisal report', () => {
 			return report.rows.find((candidate) => candidate.subject.id === id)!.subject;
 		};
 		expect(row(first)).toMatchObject({
-			finalGrade: 'excellent',
+			finalGrade: 'completed',
 			finalReason: 'Thành tích nổi bật'
 		});
 		// Back to the collective result: the reason is dropped.
@@ -160,7 +185,7 @@ describe('the appraisal report', () => {
 		expect(row(first)).toMatchObject({ finalGrade: 'good', finalReason: null });
 
 		// Nobody voted for the second person: confirming all leaves them to the organiser.
-		expect(confirmCollectiveGrades(db, session())).toBe(0);
+		expect(confirmCollectiveGrades(db, session())).toEqual({ confirmed: 0 });
 		expect(row(second).finalGrade).toBeNull();
 
 		const history = personHistory(db, admin, first, 2026);
@@ -185,19 +210,23 @@ describe('the appraisal report', () => {
 			...others.map((id) => [id, 'good'] as [string, string])
 		]);
 		castChoices(db, { kind: 'token', value: cards[0]!.token }, marks, nonce(0));
-		expect(confirmCollectiveGrades(db, session())).toBe(0); // still open: nothing confirmed
+		expect(confirmCollectiveGrades(db, session())).toEqual({ confirmed: 0 }); // still open
 		closeVoteSession(db, sessionId);
+		for (const id of subjectIds) recordConditions(db, session(), null, id, ALL_MET);
 		const report = sessionReport(db, session());
 		if (report.kind !== 'appraisal') throw new Error('expected an appraisal');
-		expect(report.cap.tie).toEqual({ ids: expect.arrayContaining([an, binh]), slots: 1 });
-		expect(report.cap.tie?.ids).toHaveLength(2);
+		expect(report.cap.groups[0]?.tie).toEqual({
+			ids: expect.arrayContaining([an, binh]),
+			slots: 1
+		});
+		expect(report.cap.tiedIds).toHaveLength(2);
 		recordGrades(db, session(), others[0]!, {
 			selfGrade: null,
 			proposedGrade: null,
 			finalGrade: 'completed',
 			finalReason: 'Còn chậm tiến độ'
 		});
-		expect(confirmCollectiveGrades(db, session())).toBe(3);
+		expect(confirmCollectiveGrades(db, session())).toEqual({ confirmed: 3 });
 		const after = sessionReport(db, session());
 		if (after.kind !== 'appraisal') throw new Error('expected an appraisal');
 		const finals = new Map(after.rows.map((row) => [row.subject.id, row.subject.finalGrade]));

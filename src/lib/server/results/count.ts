@@ -5,16 +5,25 @@
  */
 import { count, eq, inArray } from 'drizzle-orm';
 import {
-	capGrades,
 	compareGradeVotes,
 	compareScores,
+	departsFromSelfScore,
+	gradeAppraisal,
 	tallyGradeVotes,
 	tallyScoreSheets,
 	type GradeVoteSubject,
 	type ScoreSheet,
 	type ScoreSubject
 } from '$lib/tally/appraisal';
-import type { CapMove } from '$lib/tally/cap';
+import {
+	capBreaches,
+	capRatioInForce,
+	type CapBreach,
+	type CapMove,
+	type RecordedCapRate
+} from '$lib/tally/cap';
+import { factsOf, type ConditionalGrade, type ConditionRecord } from '$lib/tally/conditions';
+import type { Fraction } from '$lib/tally/fraction';
 import {
 	CONFIDENCE_MARKS,
 	INVALID_ROW,
@@ -33,6 +42,7 @@ import type { AppDatabase } from '../db';
 import { auditTrail } from '../db/audit';
 import { ballot, ballotChoice, scoreEntry, scoreSheet, subject, type Subject } from '../db/schema';
 import type { AppraisalRules } from '../sessions/rules';
+import { readConditionRecord } from '../sessions/stored-presets';
 import { listSubjects } from '../sessions/subjects';
 import type { SessionView } from '../sessions/lifecycle';
 
@@ -170,15 +180,32 @@ export interface ConfidenceReport extends ConfidenceCount {
 
 export interface AppraisalRow {
 	subject: Subject;
+	/** The conditions recorded for this person; `null` until the organiser records them. */
+	record: ConditionRecord | null;
 	/** Grade votes: the distribution and median. */
 	votes: GradeVoteSubject | null;
 	/** Score sheets: exact means per criterion and in total. */
 	score: ScoreSubject | null;
-	/** The grade from the vote alone, before the cap. */
+	/** The grade from the vote alone (score band or median), before conditions and the cap. */
 	collective: Grade | null;
-	/** The collective result: the vote's grade once the cap is applied. */
+	/** The vote's grade capped by every unmet condition, with the reasons. */
+	conditional: ConditionalGrade | null;
+	/** The collective result: the grade once the conditions and the cap are applied. */
 	capped: Grade | null;
 	move: CapMove | null;
+	/** The counted score is 5 points or more from the person's own. */
+	departsFromSelfScore: boolean;
+}
+
+/** The cap's count in one group of similar duties (or the whole session). */
+export interface GroupCapFigures {
+	group: string;
+	allowed: number;
+	candidates: number;
+	goodBefore: number;
+	/** Demotions in the order the rule makes them, lowest-ranked first. */
+	moves: CapMove[];
+	tie: { ids: string[]; slots: number } | null;
 }
 
 export interface AppraisalReport {
@@ -189,23 +216,55 @@ export interface AppraisalReport {
 	totals: ReportTotals;
 	rows: AppraisalRow[];
 	cap: {
-		allowed: number;
-		candidates: number;
-		goodBefore: number;
-		/** Demotions in the order the rule makes them, lowest-ranked first. */
+		/** The rate in force: the preset's, or a higher one recorded for the session. */
+		ratio: Fraction | null;
+		recordedRate: RecordedCapRate | null;
+		/** Counted per duty group (else over the whole session). */
+		perGroup: boolean;
+		groups: GroupCapFigures[];
 		moves: CapMove[];
-		tie: { ids: string[]; slots: number } | null;
+		/** Everyone tied at a cut-off, whom a person must decide, in every group. */
+		tiedIds: string[];
+		/**
+		 * Groups whose grades as they stand (final where confirmed, else the collective result)
+		 * break the cap: publishing them needs the organiser to change a grade first.
+		 */
+		breaches: CapBreach[];
 	};
 }
 
 export type Report = ConfidenceReport | AppraisalReport;
+
+export function recordedCapRate(session: SessionView): RecordedCapRate | null {
+	return session.capRatePercent !== null && session.capRateDocument
+		? { percent: session.capRatePercent, document: session.capRateDocument }
+		: null;
+}
+
+/**
+ * The grades as they stand for the cap's check on final grades: each person's final grade, or
+ * their collective result while none is confirmed, with `overrides` (a grade about to be
+ * confirmed) taking precedence.
+ */
+export function gradesAsTheyStand(
+	report: Pick<AppraisalReport, 'rows'>,
+	overrides: ReadonlyMap<string, Grade> = new Map()
+): { group: string; grade: Grade | null }[] {
+	return report.rows.map((row) => ({
+		group: row.subject.dutyGroup,
+		grade: overrides.get(row.subject.id) ?? row.subject.finalGrade ?? row.capped
+	}));
+}
 
 function appraisalReport(
 	db: AppDatabase,
 	session: SessionView,
 	rules: AppraisalRules
 ): AppraisalReport {
-	const subjects = listSubjects(db, session.id);
+	const subjects = listSubjects(db, session.id).map((subject) => {
+		const record = readConditionRecord(subject.conditions);
+		return { subject, record, facts: record && factsOf(record) };
+	});
 	const base = {
 		convened: session.convened,
 		present: session.present,
@@ -214,22 +273,34 @@ function appraisalReport(
 		paperReturned: session.paperReturned,
 		quorum: quorumStatus(rules.preset, session.convened, session.present)
 	};
+	const recordedRate = recordedCapRate(session);
+	const ratio = capRatioInForce(rules.preset.cap?.ratio ?? null, recordedRate);
+	const candidate = (index: number) => {
+		const { subject, facts } = subjects[index]!;
+		return { id: subject.id, group: subject.dutyGroup, facts };
+	};
 	let totals: BallotTotals;
-	let rows: Omit<AppraisalRow, 'capped' | 'move'>[];
-	let capped;
+	let rows: Pick<AppraisalRow, 'votes' | 'score' | 'collective'>[];
+	let graded;
 	if (rules.mode === 'grades') {
-		const result = tallyGradeVotes(subjects, countStoredChoices(db, session.id, isGrade));
+		const result = tallyGradeVotes(
+			subjects.map(({ subject }) => subject),
+			countStoredChoices(db, session.id, isGrade)
+		);
 		totals = { ...base, returned: result.returned, valid: result.valid, invalid: result.invalid };
-		rows = subjects.map((subject, index) => {
-			const votes = result.subjects[index] as GradeVoteSubject;
-			return { subject, votes, score: null, collective: votes.median };
-		});
-		capped = capGrades(rules.preset, result.subjects, (s) => s.median, compareGradeVotes);
+		rows = result.subjects.map((votes) => ({ votes, score: null, collective: votes.median }));
+		graded = gradeAppraisal(
+			rules.preset,
+			ratio,
+			result.subjects.map((votes, index) => ({ ...votes, ...candidate(index) })),
+			(s) => s.median,
+			compareGradeVotes
+		);
 	} else {
 		const criteria = rules.criteria ?? [];
 		const scores = tallyScoreSheets(
 			criteria,
-			subjects,
+			subjects.map(({ subject }) => subject),
 			loadScoreSheets(db, session.id),
 			rules.preset.bands
 		);
@@ -240,30 +311,56 @@ function appraisalReport(
 			valid: counts.returned - counts.blank,
 			invalid: counts.blank
 		};
-		rows = subjects.map((subject, index) => {
-			const score = scores[index] as ScoreSubject;
-			return { subject, votes: null, score, collective: score.grade };
-		});
-		capped = capGrades(rules.preset, scores, (s) => s.grade, compareScores);
+		rows = scores.map((score) => ({ votes: null, score, collective: score.grade }));
+		graded = gradeAppraisal(
+			rules.preset,
+			ratio,
+			scores.map((score, index) => ({ ...score, ...candidate(index) })),
+			(s) => s.grade,
+			compareScores
+		);
 	}
-	const { cap } = capped;
+	const { cap, conditional } = graded;
+	const reportRows: AppraisalRow[] = rows.map((row, index) => {
+		const { subject, record } = subjects[index]!;
+		const conditions = conditional.get(subject.id) ?? null;
+		const total = row.score?.total;
+		return {
+			...row,
+			subject,
+			record,
+			conditional: conditions,
+			capped: conditions ? (cap.grades.get(subject.id) ?? conditions.grade) : null,
+			move: cap.moves.find((move) => move.id === subject.id) ?? null,
+			departsFromSelfScore:
+				total != null && subject.selfScore !== null
+					? departsFromSelfScore(total, subject.selfScore)
+					: false
+		};
+	});
+	const perGroup = rules.preset.cap?.scope !== 'unit';
 	return {
 		kind: 'appraisal',
 		session,
 		rules,
 		criteria: rules.criteria ?? [],
 		totals: { ...totals, issuedBeyondPresentReasons: issuedBeyondPresentReasons(db, session.id) },
-		rows: rows.map((row) => ({
-			...row,
-			capped: row.collective === null ? null : (cap.grades.get(row.subject.id) ?? row.collective),
-			move: cap.moves.find((move) => move.id === row.subject.id) ?? null
-		})),
+		rows: reportRows,
 		cap: {
-			allowed: cap.allowed,
-			candidates: cap.candidates,
-			goodBefore: cap.goodBefore,
+			ratio,
+			recordedRate,
+			perGroup,
+			groups: cap.groups.map(({ group, outcome }) => ({
+				group,
+				allowed: outcome.allowed,
+				candidates: outcome.candidates,
+				goodBefore: outcome.goodBefore,
+				moves: outcome.moves,
+				tie: outcome.tie
+			})),
 			moves: cap.moves,
-			tie: cap.tie
+			tiedIds: cap.groups.flatMap(({ outcome }) => outcome.tie?.ids ?? []),
+			breaches: capBreaches(gradesAsTheyStand({ rows: reportRows }), ratio, perGroup)
 		}
 	};
 }

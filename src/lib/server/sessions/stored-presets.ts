@@ -3,7 +3,14 @@
  * damaged row fails loudly instead of producing a wrong result.
  */
 import { z } from 'zod';
-import type { AppraisalPreset } from '$lib/tally/appraisal-presets';
+import {
+	CAP_SCOPES,
+	FINDINGS,
+	findAppraisalPreset,
+	TASK_SHARES,
+	type AppraisalPreset
+} from '$lib/tally/appraisal-presets';
+import type { ConditionRecord } from '$lib/tally/conditions';
 import { GRADES } from '$lib/tally/grades';
 import type { ConfidencePreset } from '$lib/tally/presets';
 import { CRITERION_GROUPS, type Criterion } from '$lib/tally/score-template';
@@ -60,15 +67,48 @@ const fraction = z.object({
 	denominator: z.number().int().min(1)
 });
 
-export const storedAppraisalPreset = z.object({
-	id: z.string(),
-	name: localized,
-	source: localized,
-	issuer: z.enum(['party', 'state']).optional(),
-	quorum: threshold.nullable(),
-	bands: z.array(z.object({ grade: z.enum(GRADES), minimum: z.number().min(0).max(100) })),
-	cap: z.object({ ratio: fraction, rounding: z.literal('floor'), source: localized }).nullable()
-}) satisfies z.ZodType<AppraisalPreset>;
+const gradeCondition = z.intersection(
+	z.object({ keeps: z.enum(['excellent', 'good', 'completed']), article: localized }),
+	z.discriminatedUnion('kind', [
+		z.object({
+			kind: z.literal('share_at_least'),
+			share: z.enum(TASK_SHARES),
+			percent: z.number().int().min(0).max(100)
+		}),
+		z.object({ kind: z.literal('late_at_most'), percent: z.number().int().min(0).max(100) }),
+		z.object({ kind: z.literal('shortcomings_fixed') }),
+		z.object({ kind: z.literal('no_finding'), finding: z.enum(FINDINGS) })
+	])
+);
+
+/**
+ * An appraisal preset as stored. Copies stored before December 2026 had no conditions and
+ * counted the cap over the whole session; read as such, their results stay what they were
+ * (drizzle/0009_appraisal_rules_in_force.sql gave drafts the presets now in force).
+ */
+export const storedAppraisalPreset = z
+	.object({
+		id: z.string(),
+		name: localized,
+		source: localized,
+		issuer: z.enum(['party', 'state']).optional(),
+		quorum: threshold.nullable(),
+		bands: z.array(z.object({ grade: z.enum(GRADES), minimum: z.number().min(0).max(100) })),
+		bandsArticle: localized.default(noText),
+		conditions: z.array(gradeCondition).default([]),
+		cap: z
+			.object({
+				ratio: fraction,
+				rounding: z.literal('floor'),
+				scope: z.enum(CAP_SCOPES).default('unit'),
+				source: localized
+			})
+			.nullable()
+	})
+	.transform(({ issuer, ...preset }) => ({
+		...preset,
+		issuer: issuer ?? findAppraisalPreset(preset.id)?.issuer ?? 'party'
+	})) satisfies z.ZodType<AppraisalPreset, unknown>;
 
 export function readAppraisalPreset(stored: unknown): AppraisalPreset {
 	return storedAppraisalPreset.parse(stored);
@@ -85,4 +125,21 @@ export const storedCriteria = z.array(
 
 export function readCriteria(stored: unknown): Criterion[] {
 	return storedCriteria.parse(stored);
+}
+
+const wholePercent = z.number().int().min(0).max(100);
+
+export const storedConditionRecord = z.object({
+	completed: wholePercent,
+	onTime: wholePercent,
+	exceeded: wholePercent,
+	shortcomingsFixed: z.boolean(),
+	discipline: z.boolean(),
+	degradation: z.boolean(),
+	corruption: z.boolean()
+}) satisfies z.ZodType<ConditionRecord>;
+
+/** A person's recorded condition facts, or `null` when none are recorded. */
+export function readConditionRecord(stored: unknown): ConditionRecord | null {
+	return stored === null || stored === undefined ? null : storedConditionRecord.parse(stored);
 }

@@ -8,6 +8,7 @@ import { visibility, visibleReport } from '$lib/server/results/gate';
 import {
 	confirmCollectiveGrades,
 	recordGrades,
+	type CapRefusal,
 	type GradeChange
 } from '$lib/server/results/grades';
 import { displaySession } from '$lib/server/sessions/display';
@@ -28,13 +29,28 @@ function appraisalResults(session: SessionView) {
 }
 
 const refusedGrade: Record<
-	Exclude<GradeChange, 'ok'>,
+	Exclude<GradeChange, 'ok' | CapRefusal>,
 	[number, 'finalGrade' | 'finalReason', () => string]
 > = {
 	not_found: [404, 'finalGrade', m.subject_not_found],
 	not_closed: [409, 'finalGrade', m.results_not_closed],
-	reason_required: [400, 'finalReason', m.final_reason_required]
+	reason_required: [400, 'finalReason', m.final_reason_required],
+	conditions_pending: [409, 'finalGrade', m.conditions_pending_confirm]
 };
+
+/** "Nhóm Kế toán: 4 HTXSNV, 10 HTTNV: tối đa 2 HTXSNV." for each group the grades break. */
+function capRefusalMessage(refusal: CapRefusal): string {
+	return refusal.breaches
+		.map((breach) =>
+			m.cap_breached({
+				group: breach.group || m.duty_group_default(),
+				excellent: breach.excellent,
+				good: breach.good,
+				allowed: breach.allowed
+			})
+		)
+		.join(' ');
+}
 
 function appraisalView(report: AppraisalReport) {
 	return {
@@ -104,6 +120,9 @@ export const actions: Actions = {
 		if (!form.ok) return fail(400, { subjectId: form.values.subjectId, errors: form.errors });
 		const { subjectId, ...grades } = form.data;
 		const change = recordGrades(db(), session, subjectId, grades);
+		if (typeof change === 'object') {
+			return fail(409, { subjectId, errors: errorOn('finalGrade', capRefusalMessage(change)) });
+		}
 		if (change !== 'ok') {
 			const [status, field, message] = refusedGrade[change];
 			return fail(status, { subjectId, errors: errorOn(field, message()) });
@@ -114,7 +133,9 @@ export const actions: Actions = {
 	confirmAll: (event) => {
 		const { session } = organiserSession(event);
 		appraisalResults(session);
-		return { confirmedAll: confirmCollectiveGrades(db(), session) };
+		const outcome = confirmCollectiveGrades(db(), session);
+		if ('refusal' in outcome) return fail(409, { confirmAllRefused: capRefusalMessage(outcome) });
+		return { confirmedAll: outcome.confirmed };
 	},
 
 	confirm: confirmAction,
