@@ -16,6 +16,7 @@ import { GRADE_ABBREVIATIONS, isGrade, type Grade } from '$lib/tally/grades';
 import type { Fraction, Threshold } from '$lib/tally/fraction';
 import { findAppraisalPreset, type GradeCondition } from '$lib/tally/appraisal-presets';
 import type { ConditionFacts } from '$lib/tally/conditions';
+import type { CapBreach } from '$lib/tally/cap';
 import type { DisplayLocale } from '$lib/format';
 import {
 	findConfidencePreset,
@@ -266,4 +267,21 @@ export function conditionCapReason(
 		},
 		{ locale }
 	);
+}
+
+/**
+ * "Nhóm “Kế toán”: 3 … so với 11 …, vượt giới hạn: tối đa 2 …" for each group whose grades break
+ * the cap (group '' is the one default group).
+ */
+export function capBreachText(breaches: readonly CapBreach[]): string {
+	return breaches
+		.map((breach) =>
+			m.cap_breached({
+				group: breach.group || m.duty_group_default(),
+				excellent: breach.excellent,
+				good: breach.good,
+				allowed: breach.allowed
+			})
+		)
+		.join(' ');
 }

@@ -30,7 +30,7 @@ export type Finding = (typeof FINDINGS)[number];
  */
 export type ConditionRule = { keeps: Exclude<Grade, 'not_completed'> } & (
 	| { kind: 'share_at_least'; share: TaskShare; percent: number }
-	/** Tasks completed late (completed, less those on time): at most this share. */
+	/** Tasks not done on time (late or not completed: all but those on time): at most this share. */
 	| { kind: 'late_at_most'; percent: number }
 	/** The shortcomings found at the previous review are all put right. */
 	| { kind: 'shortcomings_fixed' }
@@ -72,7 +72,13 @@ export interface AppraisalPreset {
 	bandsArticle: LocalizedText;
 	/** Empty in copies stored before the conditions were kept as data (results unchanged). */
 	conditions: GradeCondition[];
+	/**
+	 * The cap the preset's own text sets; `null` where none is verified. A session may then
+	 * record the rate the competent level applies, with its document.
+	 */
 	cap: GradeCap | null;
+	/** What the texts leave open, said where the preset is chosen and in the minutes. */
+	note: LocalizedText | null;
 }
 
 export const STANDARD_BANDS: readonly ScoreBand[] = [
@@ -143,16 +149,13 @@ export const QD_366_2025: AppraisalPreset = {
 		// What sends a party member to "không hoàn thành" under QĐ 366 is not verified: a custom
 		// preset states it with its source.
 	],
-	cap: {
-		ratio: TWENTY_PERCENT,
-		rounding: 'floor',
-		// HD 21-HD/BTCTW (2019) is the verified text; whether the guidance under QĐ 366 keeps it is
-		// not known, so the minutes cite the 2019 guidance and a session may record another rate.
-		scope: 'unit',
-		source: {
-			vi: 'Số đảng viên xếp loại “Hoàn thành xuất sắc nhiệm vụ” không vượt quá 20% số xếp loại “Hoàn thành tốt nhiệm vụ” trong từng tổ chức cơ sở đảng (Hướng dẫn 21-HD/BTCTW năm 2019; văn bản hướng dẫn Quy định 366-QĐ/TW chưa được xác minh)',
-			en: 'Party members graded excellent may not exceed 20% of those graded good in each grassroots party organisation (Guidance 21-HD/BTCTW of 2019; the guidance under Regulation 366-QĐ/TW is not verified)'
-		}
+	// Whether QĐ 366 or its guidance caps excellent grades is not verified (domain-evidence §5c):
+	// HD 21-HD/BTCTW (2019) set 20 % per grassroots party organisation, a wider scope than one
+	// chi bộ's session. No cap is assumed; the session records the rate its cấp ủy applies.
+	cap: null,
+	note: {
+		vi: 'Tỷ lệ “Hoàn thành xuất sắc nhiệm vụ”: chưa xác minh được Quy định 366-QĐ/TW hoặc văn bản hướng dẫn có quy định tỷ lệ. Hướng dẫn 21-HD/BTCTW năm 2019 quy định không quá 20% số đảng viên xếp loại “Hoàn thành tốt nhiệm vụ” trong từng tổ chức cơ sở đảng. Nếu cấp ủy có thẩm quyền áp dụng một tỷ lệ, hãy ghi nhận tỷ lệ và số văn bản cho phiên. Các trường hợp “Không hoàn thành nhiệm vụ” ngoài thang điểm chưa được xác minh: nếu đơn vị áp dụng, hãy dùng bộ quy tắc riêng.',
+		en: 'Rate of excellent grades: no rate in Regulation 366-QĐ/TW or its guidance has been verified. Guidance 21-HD/BTCTW of 2019 set at most 20% of the party members graded good in each grassroots party organisation. If the competent party committee applies a rate, record it with its document for the session. Cases of "not completed" beyond the score are not verified: if the unit applies them, use own rules.'
 	}
 };
 
@@ -194,8 +197,20 @@ export const ND_335_2025: AppraisalPreset = {
 			vi: 'Tỷ lệ công chức xếp loại “Hoàn thành xuất sắc nhiệm vụ” không vượt quá 20% tổng số công chức được xếp loại “Hoàn thành tốt nhiệm vụ” trong phạm vi cùng một cơ quan, tổ chức, đơn vị và trong từng nhóm công chức có nhiệm vụ tương đồng (Nghị định 335/2025/NĐ-CP, khoản 5 điểm a)',
 			en: 'Civil servants graded excellent may not exceed 20% of those graded good within the same body and within each group of civil servants with similar duties (Decree 335/2025/NĐ-CP, clause 5(a))'
 		}
+	},
+	note: {
+		vi: 'Nghị định 335/2025/NĐ-CP áp dụng cho công chức. Viên chức và người lao động: dùng bộ quy tắc riêng, ghi rõ văn bản đơn vị áp dụng. Tỷ lệ cao hơn trong trường hợp tổ chức có thành tích xuất sắc (khoản 5 điểm b) do cấp có thẩm quyền quyết định: ghi nhận tỷ lệ và số văn bản cho phiên.',
+		en: 'Decree 335/2025/NĐ-CP covers civil servants. Public employees and other staff: use own rules naming the document the unit applies. A higher rate for an outstanding organisation (clause 5(b)) is set by the competent level: record the rate and document for the session.'
 	}
 };
+
+/**
+ * Whether the cap counts within each duty group: yes, unless the preset counts it over the
+ * unit. A rate recorded for a preset that sets none counts per group (one group by default).
+ */
+export function capCountsPerGroup(preset: Pick<AppraisalPreset, 'cap'>): boolean {
+	return preset.cap?.scope !== 'unit';
+}
 
 export const APPRAISAL_PRESETS: readonly AppraisalPreset[] = [QD_366_2025, ND_335_2025];
 
@@ -263,6 +278,7 @@ export function customAppraisalPreset(rules: CustomAppraisalRules): AppraisalPre
 			{ grade: 'not_completed', minimum: 0 }
 		],
 		bandsArticle: article,
+		note: null,
 		conditions: CONDITION_CATALOGUE.filter((condition) =>
 			rules.conditions.includes(conditionKey(condition))
 		).map((condition) => ({ ...condition, article }) as GradeCondition),

@@ -145,7 +145,7 @@ describe('the 20 % cap', () => {
 		means: {},
 		total: points(score * 100)
 	});
-	const cap = (list: ReturnType<typeof subject>[], preset = QD_366_2025) => onlyGroup(preset, list);
+	const cap = (list: ReturnType<typeof subject>[], preset = ND_335_2025) => onlyGroup(preset, list);
 
 	it('keeps 1 of 3 candidates beside 4 good: each demotion raises the number of good', () => {
 		const outcome = cap([
@@ -216,11 +216,14 @@ describe('the 20 % cap', () => {
 		expect(outcome.tie).toBeNull();
 	});
 
-	it('is part of both shipped presets, with its source', () => {
-		for (const preset of [QD_366_2025, ND_335_2025]) {
-			expect(preset.cap?.ratio).toEqual({ numerator: 1, denominator: 5 });
-			expect(preset.cap?.source.vi).toContain('20%');
-		}
+	it('is NĐ 335’s, with its source, per duty group; QĐ 366 assumes none and says why', () => {
+		expect(ND_335_2025.cap).toMatchObject({
+			ratio: { numerator: 1, denominator: 5 },
+			scope: 'duty_group'
+		});
+		expect(ND_335_2025.cap?.source.vi).toContain('khoản 5 điểm a');
+		expect(QD_366_2025.cap).toBeNull();
+		expect(QD_366_2025.note?.vi).toContain('21-HD/BTCTW');
 	});
 
 	it('holds for every small unit: kept excellent ≤ 20 % of good after demotion, and maximal', () => {
@@ -296,7 +299,7 @@ describe('the worked example of README.md', () => {
 			means: {},
 			total: points(score * 100)
 		});
-		const outcome = onlyGroup(QD_366_2025, [
+		const outcome = onlyGroup(ND_335_2025, [
 			subject('a', 'excellent', 95),
 			subject('b', 'excellent', 93),
 			subject('c', 'excellent', 91),
@@ -304,5 +307,33 @@ describe('the worked example of README.md', () => {
 		]);
 		expect(outcome.allowed).toBe(1);
 		expect(outcome.moves.map((move) => move.id)).toEqual(['c', 'b']);
+	});
+});
+
+describe('a grade vote under conditions', () => {
+	it('caps the median like a score band: a median of excellent with 20 % exceeded is good', () => {
+		const votes = tallyGradeVotes(
+			[{ id: 'a' }],
+			countChoices([{ id: 'a' }], [{ a: 'excellent' }, { a: 'excellent' }, { a: 'good' }])
+		).subjects[0]!;
+		const facts = {
+			completed: 100,
+			onTime: 100,
+			exceeded: 20,
+			shortcomingsFixed: true,
+			discipline: false,
+			degradation: false,
+			corruption: false,
+			periods: 1
+		};
+		const graded = gradeAppraisal(
+			QD_366_2025,
+			null,
+			[{ ...votes, group: '', facts }],
+			(s) => s.median,
+			compareGradeVotes
+		);
+		expect(graded.conditional.get('a')).toMatchObject({ band: 'excellent', grade: 'good' });
+		expect(graded.cap.grades.get('a')).toBe('good');
 	});
 });

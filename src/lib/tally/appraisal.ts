@@ -3,7 +3,7 @@
  * mapped to grades by the preset's bands), then each person's conditions, then the cap on
  * excellent grades per duty group.
  */
-import type { AppraisalPreset, ScoreBand } from './appraisal-presets';
+import { capCountsPerGroup, type AppraisalPreset, type ScoreBand } from './appraisal-presets';
 import { applyCapByGroup, type GroupedCapOutcome } from './cap';
 import { applyConditions, type ConditionFacts, type ConditionalGrade } from './conditions';
 import { compareToFraction, type Fraction } from './fraction';
@@ -186,7 +186,7 @@ export function gradeAppraisal<
 	});
 	return {
 		conditional,
-		cap: applyCapByGroup(graded, compare, ratio, preset.cap?.scope !== 'unit')
+		cap: applyCapByGroup(graded, compare, ratio, capCountsPerGroup(preset))
 	};
 }
 

@@ -139,6 +139,11 @@ describe('the cap on final grades: 5·E ≤ G in every group', () => {
 describe('a higher rate recorded by the competent level', () => {
 	const recorded = (percent: number) => ({ percent, document: 'Công văn số 12/UBND' });
 
+	it('sets the rate where the preset sets none (QĐ 366)', () => {
+		expect(capRatioInForce(null, recorded(20))).toEqual({ numerator: 20, denominator: 100 });
+		expect(capRatioInForce(null, null)).toBeNull();
+	});
+
 	it('replaces the preset’s rate only when higher', () => {
 		expect(capRatioInForce(TWENTY_PERCENT, recorded(30))).toEqual({
 			numerator: 30,
@@ -147,7 +152,6 @@ describe('a higher rate recorded by the competent level', () => {
 		expect(capRatioInForce(TWENTY_PERCENT, recorded(20))).toBe(TWENTY_PERCENT);
 		expect(capRatioInForce(TWENTY_PERCENT, recorded(15))).toBe(TWENTY_PERCENT);
 		expect(capRatioInForce(TWENTY_PERCENT, null)).toBe(TWENTY_PERCENT);
-		expect(capRatioInForce(null, recorded(30))).toBeNull();
 	});
 
 	it('lets four excellent stand beside ten good at 40 %, and refuses them at 30 %', () => {

@@ -176,12 +176,16 @@ export interface RecordedCapRate {
 	document: string;
 }
 
-/** The rate in force: the recorded one when it is higher than the preset's, else the preset's. */
+/**
+ * The rate in force: the recorded one when the preset sets none, or when it is higher than the
+ * preset's (NĐ 335 khoản 5 điểm b); else the preset's.
+ */
 export function capRatioInForce(
 	ratio: Fraction | null,
 	recorded: RecordedCapRate | null
 ): Fraction | null {
-	if (!ratio || !recorded) return ratio;
-	const higher = recorded.percent * ratio.denominator > ratio.numerator * 100;
-	return higher ? { numerator: recorded.percent, denominator: 100 } : ratio;
+	if (!recorded) return ratio;
+	const own = { numerator: recorded.percent, denominator: 100 };
+	if (!ratio) return own;
+	return recorded.percent * ratio.denominator > ratio.numerator * 100 ? own : ratio;
 }

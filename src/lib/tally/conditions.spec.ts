@@ -77,6 +77,22 @@ describe('QĐ 366 Điều 11: the band capped by every unmet condition', () => {
 		expect(graded(QD_366_2025, 95, { ...record, exceeded: 40 }).grade).toBe('completed');
 	});
 
+	it('counts as late every task not done on time, completed or not (custom preset)', () => {
+		const late = customAppraisalPreset({
+			source: 'Quy chế đơn vị',
+			minimums: [90, 70, 50],
+			conditions: ['completed:late_at_most:20'],
+			capPercent: null,
+			capScope: 'unit',
+			issuer: 'state'
+		});
+		// 60 % completed, all of them on time: 40 % not on time.
+		expect(graded(late, 80, { ...ALL_MET, completed: 60, onTime: 60, exceeded: 0 }).grade).toBe(
+			'not_completed'
+		);
+		expect(graded(late, 80, { ...ALL_MET, completed: 100, onTime: 80 }).grade).toBe('good');
+	});
+
 	it('allows at most 20 % late for completed: exactly 20 % stays, 21 % falls', () => {
 		expect(graded(QD_366_2025, 60, { ...ALL_MET, onTime: 80 }).grade).toBe('completed');
 		const late = graded(QD_366_2025, 60, { ...ALL_MET, onTime: 79 });
@@ -167,11 +183,10 @@ describe('yearFacts', () => {
 		...fields
 	});
 
-	it('sums shares over the recorded quarters: 30 % exceeded is met on the mean', () => {
+	it('sums shares over the quarters: 30 % exceeded is met on the mean', () => {
 		const facts = yearFacts([
 			quarter({ exceeded: 20 }),
 			quarter({ exceeded: 40 }),
-			null,
 			quarter({ exceeded: 30 })
 		]);
 		expect(facts).toMatchObject({ periods: 3, exceeded: 90, completed: 300 });
@@ -194,8 +209,10 @@ describe('yearFacts', () => {
 		expect(applyConditions('excellent', ND_335_2025.conditions, facts).grade).toBe('not_completed');
 	});
 
-	it('is null without any record', () => {
+	it('is pending (null) while any quarter has no record: a finding could hide in it', () => {
 		expect(yearFacts([null, null])).toBeNull();
+		expect(yearFacts([null, quarter({}), quarter({}), quarter({})])).toBeNull();
+		expect(yearFacts([])).toBeNull();
 	});
 });
 

@@ -53,18 +53,19 @@ export function factsNeeded(conditions: readonly GradeCondition[]): Set<keyof Co
 	const needed = new Set<keyof ConditionRecord>();
 	for (const condition of conditions) {
 		if (condition.kind === 'share_at_least') needed.add(SHARE_FIELD[condition.share]);
-		else if (condition.kind === 'late_at_most') {
-			needed.add('completed');
-			needed.add('onTime');
-		} else if (condition.kind === 'shortcomings_fixed') needed.add('shortcomingsFixed');
+		else if (condition.kind === 'late_at_most') needed.add('onTime');
+		else if (condition.kind === 'shortcomings_fixed') needed.add('shortcomingsFixed');
 		else needed.add(condition.finding);
 	}
 	return needed;
 }
 
-/** The late share in the facts' own terms: completed less on time (summed over the periods). */
+/**
+ * The share of tasks not done on time, in the facts' own terms (summed over the periods): every
+ * task assigned but those completed on time, as NĐ 335's timeliness (on time ÷ assigned) counts.
+ */
 export function lateShare(facts: ConditionFacts): number {
-	return facts.completed - facts.onTime;
+	return 100 * facts.periods - facts.onTime;
 }
 
 export function meetsCondition(condition: GradeCondition, facts: ConditionFacts): boolean {
@@ -117,13 +118,16 @@ export function applyConditions(
 }
 
 /**
- * A year's facts from its quarters' records: shares add up over the quarters recorded (so a
- * 100 % condition holds only if it held every quarter, and 30 % exceeded is met on the mean);
- * a finding in any quarter stands for the year ("trong năm đánh giá"); shortcomings count as put
- * right if the latest record says so. `null` when no quarter has a record.
+ * A year's facts from its quarters' records: shares add up over the quarters (so a 100 %
+ * condition holds only if it held every quarter, and 30 % exceeded is met on the mean of the
+ * quarters' shares, each quarter weighing the same, as in the year score); a finding in any
+ * quarter stands for the year ("trong năm đánh giá"); shortcomings count as put right if the
+ * latest record says so. `null` (pending) while any quarter has no record: a finding could hide
+ * in it.
  */
 export function yearFacts(quarters: readonly (ConditionRecord | null)[]): ConditionFacts | null {
-	const recorded = quarters.filter((record): record is ConditionRecord => record !== null);
+	if (quarters.some((record) => record === null)) return null;
+	const recorded = quarters as readonly ConditionRecord[];
 	const latest = recorded[recorded.length - 1];
 	if (!latest) return null;
 	const sum = (field: 'completed' | 'onTime' | 'exceeded') =>

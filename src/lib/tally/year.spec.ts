@@ -117,10 +117,25 @@ describe('gradeYear', () => {
 		expect(year.people[0]).toMatchObject({ score: null, grade: null, conditional: null });
 	});
 
-	it('is pending while no quarter has conditions recorded under a preset with conditions', () => {
+	it('is pending while any quarter lacks its conditions under a preset with conditions', () => {
 		const year = gradeYear(QD_366_2025, null, [
-			{ id: 'a', group: '', quarters: [quarter(1, 95, null, null), quarter(2, 95, null, null)] }
+			{ id: 'a', group: '', quarters: [quarter(1, 95, null, null), quarter(2, 95)] }
 		]);
 		expect(year.people[0]?.conditional).toMatchObject({ pending: true, grade: 'excellent' });
+	});
+
+	it('leaves a tie at the year’s cut-off to a person', () => {
+		const year = gradeYear(ND_335_2025, ratio, [
+			{ id: 'a', group: '', quarters: [quarter(1, 94), quarter(2, 92)] },
+			{ id: 'b', group: '', quarters: [quarter(1, 92), quarter(2, 94)] },
+			...Array.from({ length: 4 }, (_, i) => ({
+				id: `g${i}`,
+				group: '',
+				quarters: [quarter(1, 80), quarter(2, 80)]
+			}))
+		]);
+		// Both average 93; ⌊(4 + 2) / 6⌋ = 1 place for two.
+		expect(year.cap.groups[0]?.outcome.tie).toEqual({ ids: ['a', 'b'], slots: 1 });
+		expect(year.people.filter((person) => person.move?.tied)).toHaveLength(2);
 	});
 });

@@ -3,7 +3,7 @@
  * the year score is the mean of the quarterly scores that exist, graded by the preset's bands
  * and conditions, then the cap per duty group among the year's grades.
  */
-import type { AppraisalPreset } from './appraisal-presets';
+import { capCountsPerGroup, type AppraisalPreset } from './appraisal-presets';
 import { compareScoresDescending, gradeForScore } from './appraisal';
 import { applyCapByGroup, type CapMove, type GroupedCapOutcome } from './cap';
 import {
@@ -101,7 +101,7 @@ export function gradeYear(
 		candidates,
 		(a, b) => compareScoresDescending(a.score, b.score),
 		ratio,
-		preset.cap?.scope !== 'unit'
+		capCountsPerGroup(preset)
 	);
 	return {
 		cap,

@@ -7,7 +7,7 @@ import { closeVoteSession, findVoteSession } from '../sessions/lifecycle';
 
 const admin = { id: '', username: '', displayName: '', role: 'admin' as const };
 const nonce = (index: number) => `${index}`.padStart(22, 'N');
-/** Every condition of QĐ 366 met: the grade is the vote's. */
+/** Every condition of the shipped presets met: the grade is the vote's. */
 const ALL_MET = {
 	completed: 100,
 	onTime: 100,

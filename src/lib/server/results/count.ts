@@ -24,6 +24,7 @@ import {
 } from '$lib/tally/cap';
 import { factsOf, type ConditionalGrade, type ConditionRecord } from '$lib/tally/conditions';
 import type { Fraction } from '$lib/tally/fraction';
+import { capCountsPerGroup } from '$lib/tally/appraisal-presets';
 import {
 	CONFIDENCE_MARKS,
 	INVALID_ROW,
@@ -338,7 +339,7 @@ function appraisalReport(
 					: false
 		};
 	});
-	const perGroup = rules.preset.cap?.scope !== 'unit';
+	const perGroup = capCountsPerGroup(rules.preset);
 	return {
 		kind: 'appraisal',
 		session,

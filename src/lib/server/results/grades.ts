@@ -36,9 +36,24 @@ export type GradeChange =
 	| 'not_found'
 	| 'not_closed'
 	| 'reason_required'
-	/** The preset has conditions and none are recorded for this person yet. */
+	/**
+	 * The preset has conditions and someone in this person's cap group has none recorded yet:
+	 * their provisional grade still shapes the group's cap, so no grade there is final.
+	 */
 	| 'conditions_pending'
 	| CapRefusal;
+
+/** The cap's group of a row: its duty group, or everyone when the cap counts over the unit. */
+function capGroupOf(report: AppraisalReport, row: AppraisalReport['rows'][number]): string {
+	return report.cap.perGroup ? row.subject.dutyGroup : '';
+}
+
+/** Cap groups where someone's conditions are still pending. */
+function pendingGroups(report: AppraisalReport): Set<string> {
+	return new Set(
+		report.rows.filter((row) => row.conditional?.pending).map((row) => capGroupOf(report, row))
+	);
+}
 
 /**
  * The cap's check on final grades: the grades as they would stand once `confirming` is
@@ -85,7 +100,7 @@ export function recordGrades(
 				if (report.kind !== 'appraisal') return 'not_found';
 				const row = report.rows.find((candidate) => candidate.subject.id === subjectId);
 				if (!row) return 'not_found';
-				if (row.conditional?.pending) return 'conditions_pending';
+				if (pendingGroups(report).has(capGroupOf(report, row))) return 'conditions_pending';
 				if (grades.finalGrade !== row.capped) {
 					finalReason = grades.finalReason?.trim() ?? '';
 					if (finalReason.length < MIN_REASON_LENGTH) return 'reason_required';
@@ -108,8 +123,8 @@ export type ConfirmAll = { confirmed: number } | CapRefusal;
 
 /**
  * Confirms the collective result as the final grade of everyone who has none yet, except those
- * tied at the cap's cut-off, whom a person must decide, and those whose conditions are not yet
- * recorded. Refused, changing nothing, when the grades would then break the cap (a final grade
+ * tied at the cap's cut-off, whom a person must decide, and everyone in a cap group where
+ * someone's conditions are not yet recorded. Refused, changing nothing, when the grades would then break the cap (a final grade
  * confirmed earlier by hand can do that).
  */
 export function confirmCollectiveGrades(db: AppDatabase, session: SessionView): ConfirmAll {
@@ -119,10 +134,11 @@ export function confirmCollectiveGrades(db: AppDatabase, session: SessionView): 
 			const report = sessionReport(db, session);
 			if (report.kind !== 'appraisal') return { confirmed: 0 };
 			const tied = new Set(report.cap.tiedIds);
+			const pending = pendingGroups(report);
 			const confirming = new Map<string, Grade>();
 			for (const row of report.rows) {
 				if (row.subject.finalGrade || !row.capped || tied.has(row.subject.id)) continue;
-				if (row.conditional?.pending) continue;
+				if (pending.has(capGroupOf(report, row))) continue;
 				confirming.set(row.subject.id, row.capped);
 			}
 			const refusal = capRefusal(report, confirming);
@@ -139,11 +155,19 @@ export function confirmCollectiveGrades(db: AppDatabase, session: SessionView): 
 	);
 }
 
-export type RecordChange = 'ok' | 'not_found' | 'published' | 'invalid';
+export type RecordChange = 'ok' | 'not_found' | 'published' | 'invalid' | 'finals_confirmed';
+
+/** Whether a final grade is confirmed in any of these cap groups (every group: `null`). */
+function finalsConfirmedIn(report: AppraisalReport, groups: Set<string> | null): boolean {
+	return report.rows.some(
+		(row) => row.subject.finalGrade && (!groups || groups.has(capGroupOf(report, row)))
+	);
+}
 
 /**
  * Records the facts a person's grade conditions read (before or after the vote), or clears
- * them. Refused once the result is published: it would change a published grade silently.
+ * them. Refused once the result is published, and while a final grade is confirmed in the
+ * person's cap group: the facts move the group's collective results under confirmed grades.
  */
 export function recordConditions(
 	db: AppDatabase,
@@ -162,14 +186,13 @@ export function recordConditions(
 				.get();
 			if (!stored) return 'not_found';
 			if (stored.publishedAt) return 'published';
-			const person = tx
-				.update(subject)
-				.set({ conditions: record })
-				.where(and(eq(subject.id, subjectId), eq(subject.sessionId, session.id)))
-				.returning({ fullName: subject.fullName })
-				.get();
-			if (!person) return 'not_found';
-			recordAudit(tx, session.id, userId, 'conditions_recorded', person.fullName);
+			const report = sessionReport(db, session);
+			if (report.kind !== 'appraisal') return 'not_found';
+			const row = report.rows.find((candidate) => candidate.subject.id === subjectId);
+			if (!row) return 'not_found';
+			if (finalsConfirmedIn(report, new Set([capGroupOf(report, row)]))) return 'finals_confirmed';
+			tx.update(subject).set({ conditions: record }).where(eq(subject.id, subjectId)).run();
+			recordAudit(tx, session.id, userId, 'conditions_recorded', row.subject.fullName);
 			return 'ok';
 		},
 		{ behavior: 'immediate' }
@@ -177,11 +200,13 @@ export function recordConditions(
 }
 
 export type CapRateChange =
-	'ok' | 'not_found' | 'published' | 'no_cap' | 'not_higher' | 'document_required';
+	'ok' | 'not_found' | 'published' | 'not_higher' | 'document_required' | 'finals_confirmed';
 
 /**
- * Records the higher rate of excellent grades the competent level set for this session, with
- * its document (NĐ 335 khoản 5 điểm b), or clears it. The rate must be above the preset's.
+ * Records the rate of excellent grades the competent level set for this session, with its
+ * document, or clears it: above the preset's own rate (NĐ 335 khoản 5 điểm b), or any rate from
+ * 1 to 100 % where the preset sets none (QĐ 366). Refused once published, and while any final
+ * grade is confirmed (the rate moves collective results under them).
  */
 export function recordCapRate(
 	db: AppDatabase,
@@ -190,12 +215,12 @@ export function recordCapRate(
 	rate: RecordedCapRate | null
 ): CapRateChange {
 	if (session.rules.kind !== 'appraisal') return 'not_found';
-	const ratio = session.rules.preset.cap?.ratio;
-	if (!ratio) return 'no_cap';
+	const ratio = session.rules.preset.cap?.ratio ?? null;
 	const document = rate?.document.trim() ?? '';
 	if (rate) {
 		if (!document) return 'document_required';
-		if (!(rate.percent <= 100 && capRatioInForce(ratio, rate) !== ratio)) return 'not_higher';
+		const inRange = Number.isInteger(rate.percent) && rate.percent >= 1 && rate.percent <= 100;
+		if (!inRange || (ratio && capRatioInForce(ratio, rate) === ratio)) return 'not_higher';
 	}
 	return db.transaction(
 		(tx) => {
@@ -206,17 +231,14 @@ export function recordCapRate(
 				.get();
 			if (!stored) return 'not_found';
 			if (stored.publishedAt) return 'published';
+			const report = sessionReport(db, session);
+			if (report.kind === 'appraisal' && finalsConfirmedIn(report, null)) return 'finals_confirmed';
 			tx.update(voteSession)
 				.set({ capRatePercent: rate?.percent ?? null, capRateDocument: rate ? document : null })
 				.where(eq(voteSession.id, session.id))
 				.run();
-			recordAudit(
-				tx,
-				session.id,
-				userId,
-				'cap_rate_recorded',
-				rate ? `${rate.percent}% — ${document}` : ''
-			);
+			const detail = rate ? `${rate.percent}% — ${document}` : '';
+			recordAudit(tx, session.id, userId, 'cap_rate_recorded', detail);
 			return 'ok';
 		},
 		{ behavior: 'immediate' }

@@ -6,6 +6,9 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { AppDatabase } from '../db';
 import { countConfirmation, receipt, user, voteSession } from '../db/schema';
 import { recordAudit } from '../db/audit';
+import type { CapBreach } from '$lib/tally/cap';
+import { sessionById } from '../sessions/lifecycle';
+import { sessionReport } from './count';
 
 export interface Confirmation {
 	userId: string;
@@ -62,9 +65,15 @@ export function setConfirmationsRequired(
 export type PublishResult =
 	| { ok: true }
 	| { ok: false; reason: 'not_closed' | 'already' }
-	| { ok: false; reason: 'needs_confirmations'; have: number; need: number };
+	| { ok: false; reason: 'needs_confirmations'; have: number; need: number }
+	/** An appraisal whose grades as they stand break the cap in some group. */
+	| { ok: false; reason: 'cap'; breaches: CapBreach[] };
 
-/** Publishes a closed count once it has the confirmations the organiser asked for. */
+/**
+ * Publishes a closed count once it has the confirmations the organiser asked for and, for an
+ * appraisal, once its grades as they stand keep the cap in every group (a rate cleared after
+ * grades were confirmed, say, must be put right first).
+ */
 export function publish(db: AppDatabase, sessionId: string, actorId: string): PublishResult {
 	return db.transaction(
 		(tx): PublishResult => {
@@ -83,6 +92,11 @@ export function publish(db: AppDatabase, sessionId: string, actorId: string): Pu
 					have,
 					need: session.confirmationsRequired
 				};
+			}
+			const view = sessionById(db, sessionId);
+			const report = view && sessionReport(db, view);
+			if (report?.kind === 'appraisal' && report.cap.breaches.length > 0) {
+				return { ok: false, reason: 'cap', breaches: report.cap.breaches };
 			}
 			tx.update(voteSession)
 				.set({ publishedAt: new Date() })

@@ -103,7 +103,8 @@ export const storedAppraisalPreset = z
 				scope: z.enum(CAP_SCOPES).default('unit'),
 				source: localized
 			})
-			.nullable()
+			.nullable(),
+		note: localized.nullable().default(null)
 	})
 	.transform(({ issuer, ...preset }) => ({
 		...preset,

@@ -2,7 +2,7 @@
  * Builders for server tests: an in-memory database with every migration, an organiser, and a
  * session ready to vote.
  */
-import { QD_366_2025 } from '$lib/tally/appraisal-presets';
+import { ND_335_2025 } from '$lib/tally/appraisal-presets';
 import { QD_96_2023, type ConfidencePreset } from '$lib/tally/presets';
 import type { Criterion } from '$lib/tally/score-template';
 import type { SessionRules } from '../sessions/rules';
@@ -178,7 +178,7 @@ export async function openAppraisal(
 		convened,
 		rules: {
 			kind: 'appraisal',
-			preset: QD_366_2025,
+			preset: ND_335_2025,
 			mode,
 			period: { kind: 'quarter', year: 2026, quarter: 3 },
 			criteria: mode === 'scores' ? criteria : null

@@ -4,6 +4,7 @@
  */
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
+import { capBreachText } from '$lib/wording';
 import type { AuthenticatedUser } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
 import { errorOn, parseForm } from '$lib/server/http/forms';
@@ -47,9 +48,11 @@ export async function publishAction(event: ActionEvent) {
 		const message =
 			published.reason === 'needs_confirmations'
 				? m.publish_needs_confirmations({ have: published.have, need: published.need })
-				: published.reason === 'already'
-					? m.already_published()
-					: m.results_not_closed();
+				: published.reason === 'cap'
+					? `${capBreachText(published.breaches)} ${m.cap_breached_not_published()}`
+					: published.reason === 'already'
+						? m.already_published()
+						: m.results_not_closed();
 		return fail(409, { action: 'publish' as const, errors: errorOn('publish', message) });
 	}
 	return { action: 'publish' as const, saved: true };

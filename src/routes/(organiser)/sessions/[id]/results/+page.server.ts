@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
+import { capBreachText } from '$lib/wording';
 import { countingSession, organiserSession } from '$lib/server/sessions/access';
 import { db } from '$lib/server/db';
 import { errorOn, parseForm } from '$lib/server/http/forms';
@@ -37,20 +38,6 @@ const refusedGrade: Record<
 	reason_required: [400, 'finalReason', m.final_reason_required],
 	conditions_pending: [409, 'finalGrade', m.conditions_pending_confirm]
 };
-
-/** "Nhóm Kế toán: 4 HTXSNV, 10 HTTNV: tối đa 2 HTXSNV." for each group the grades break. */
-function capRefusalMessage(refusal: CapRefusal): string {
-	return refusal.breaches
-		.map((breach) =>
-			m.cap_breached({
-				group: breach.group || m.duty_group_default(),
-				excellent: breach.excellent,
-				good: breach.good,
-				allowed: breach.allowed
-			})
-		)
-		.join(' ');
-}
 
 function appraisalView(report: AppraisalReport) {
 	return {
@@ -121,7 +108,13 @@ export const actions: Actions = {
 		const { subjectId, ...grades } = form.data;
 		const change = recordGrades(db(), session, subjectId, grades);
 		if (typeof change === 'object') {
-			return fail(409, { subjectId, errors: errorOn('finalGrade', capRefusalMessage(change)) });
+			return fail(409, {
+				subjectId,
+				errors: errorOn(
+					'finalGrade',
+					`${capBreachText(change.breaches)} ${m.cap_breached_not_confirmed()}`
+				)
+			});
 		}
 		if (change !== 'ok') {
 			const [status, field, message] = refusedGrade[change];
@@ -134,7 +127,10 @@ export const actions: Actions = {
 		const { session } = organiserSession(event);
 		appraisalResults(session);
 		const outcome = confirmCollectiveGrades(db(), session);
-		if ('refusal' in outcome) return fail(409, { confirmAllRefused: capRefusalMessage(outcome) });
+		if ('refusal' in outcome)
+			return fail(409, {
+				confirmAllRefused: `${capBreachText(outcome.breaches)} ${m.cap_breached_not_confirmed()}`
+			});
 		return { confirmedAll: outcome.confirmed };
 	},
 
