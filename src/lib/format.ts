@@ -104,6 +104,11 @@ export function formatHundredths(hundredths: number, locale: DisplayLocale): str
 	return `${sign}${whole}${locale === 'vi' ? ',' : '.'}${fraction}`;
 }
 
+/** A score held in hundredths, written as a unit writes it: 9200 → 92, 9250 → 92,5, 8725 → 87,25. */
+export function formatScore(hundredths: number, locale: DisplayLocale): string {
+	return formatHundredths(hundredths, locale).replace(/[.,]?0+$/u, '');
+}
+
 export function formatPercentHundredths(hundredths: number, locale: DisplayLocale): string {
 	return `${formatHundredths(hundredths, locale)}${locale === 'vi' ? ' %' : '%'}`;
 }

@@ -134,4 +134,173 @@ describe('parseSubjectList', () => {
 		expect(parseSubjectList('\n  \n\t\n')).toEqual({ subjects: [], problems: [], columns: null });
 		expect(parseSubjectList('STT\tHọ và tên\tChức vụ\n\n').subjects).toEqual([]);
 	});
+
+	describe('an appraisal’s table: duty group, self-score and self-grade', () => {
+		const appraisal = { appraisal: true };
+
+		it('reads the three columns after the name and title, as copied from Excel or Word', () => {
+			const result = parseSubjectList(
+				[
+					'1\tNguyễn Văn An\tTrưởng phòng\tLãnh đạo phòng\t92,5\tHTXSNV',
+					'2\tTrần Thị Bình\tChuyên viên\tChuyên môn\t87,25\thoàn thành tốt nhiệm vụ',
+					'3\tLê Văn Cường\tChuyên viên\t\t92.5\tHoan thanh nhiem vu',
+					'4\tPhạm Thị Dung\tChuyên viên\tChung\t70\tkhtnv'
+				].join('\n'),
+				appraisal
+			);
+			expect(result.problems).toEqual([]);
+			expect(
+				result.subjects.map(({ fullName, dutyGroup, selfScore, selfGrade }) => [
+					fullName,
+					dutyGroup,
+					selfScore,
+					selfGrade
+				])
+			).toEqual([
+				['Nguyễn Văn An', 'Lãnh đạo phòng', 9250, 'excellent'],
+				['Trần Thị Bình', 'Chuyên môn', 8725, 'good'],
+				// An empty group, or the default group's own name, is the default group.
+				['Lê Văn Cường', '', 9250, 'completed'],
+				['Phạm Thị Dung', '', 7000, 'not_completed']
+			]);
+		});
+
+		it('keeps the two-column paste as it was, and a self-assessment may be left out', () => {
+			const { subjects, problems } = parseSubjectList(
+				'Nguyễn Văn An\tBí thư\nTrần Thị Bình\tPhó Bí thư\tVăn phòng\nLê Văn Cường, Ủy viên',
+				appraisal
+			);
+			expect(problems).toEqual([]);
+			expect(subjects).toEqual([
+				{
+					line: 1,
+					fullName: 'Nguyễn Văn An',
+					jobTitle: 'Bí thư',
+					ignored: [],
+					dutyGroup: '',
+					selfScore: null,
+					selfGrade: null
+				},
+				{
+					line: 2,
+					fullName: 'Trần Thị Bình',
+					jobTitle: 'Phó Bí thư',
+					ignored: [],
+					dutyGroup: 'Văn phòng',
+					selfScore: null,
+					selfGrade: null
+				},
+				{
+					line: 3,
+					fullName: 'Lê Văn Cường',
+					jobTitle: 'Ủy viên',
+					ignored: [],
+					dutyGroup: '',
+					selfScore: null,
+					selfGrade: null
+				}
+			]);
+		});
+
+		it('knows every grade by its abbreviation or name, whatever the case and tone marks', () => {
+			const grades = [
+				'HTXSNV',
+				'htxsnv',
+				'Hoàn thành xuất sắc nhiệm vụ (HTXSNV)',
+				'HOÀN THÀNH XUẤT SẮC',
+				'HTTNV',
+				'Hoàn thành tốt',
+				'HTNV',
+				'hoàn thành',
+				'KHTNV',
+				'Không hoàn thành nhiệm vụ',
+				'Completed duties well'
+			];
+			const { subjects, problems } = parseSubjectList(
+				grades.map((grade, index) => `Người ${index + 1}\tChuyên viên\t\t\t${grade}`).join('\n'),
+				appraisal
+			);
+			expect(problems).toEqual([]);
+			expect(subjects.map((person) => person.selfGrade)).toEqual([
+				'excellent',
+				'excellent',
+				'excellent',
+				'excellent',
+				'good',
+				'good',
+				'completed',
+				'completed',
+				'not_completed',
+				'not_completed',
+				'good'
+			]);
+		});
+
+		it('refuses a row with a score or grade it cannot read, saying which cell', () => {
+			const result = parseSubjectList(
+				[
+					'Nguyễn Văn An\tTrưởng phòng\t\t92,5 điểm',
+					'Trần Thị Bình\tChuyên viên\t\t100,5',
+					'Lê Văn Cường\tChuyên viên\t\t87,255',
+					'Phạm Thị Dung\tChuyên viên\t\t-3',
+					'Hoàng Văn Em\tChuyên viên\t\t80\tTốt',
+					'Đỗ Thị Giang\tChuyên viên\t' + 'N'.repeat(201),
+					'Vũ Văn Hải\tChuyên viên\tChuyên môn\t100\tHTTNV'
+				].join('\n'),
+				appraisal
+			);
+			expect(result.problems.map(({ line, problem, cell }) => [line, problem, cell])).toEqual([
+				[1, 'self_score_invalid', '92,5 điểm'],
+				[2, 'self_score_invalid', '100,5'],
+				[3, 'self_score_invalid', '87,255'],
+				[4, 'self_score_invalid', '-3'],
+				[5, 'self_grade_invalid', 'Tốt'],
+				[6, 'duty_group_too_long', 'N'.repeat(201)]
+			]);
+			expect(result.subjects).toMatchObject([
+				{ line: 7, dutyGroup: 'Chuyên môn', selfScore: 10000, selfGrade: 'good' }
+			]);
+		});
+
+		it('finds the columns by their headings, wherever they stand', () => {
+			const result = parseSubjectList(
+				[
+					'STT\tTự xếp loại\tHọ và tên\tChức vụ\tĐơn vị\tNhóm\tĐiểm tự chấm',
+					'1\tHTTNV\tNguyễn Văn An\tTrưởng phòng\tPhòng Tổ chức\tLãnh đạo\t85'
+				].join('\n'),
+				appraisal
+			);
+			expect(result.columns).toEqual({
+				name: 'Họ và tên',
+				title: 'Chức vụ',
+				dutyGroup: 'Nhóm',
+				selfScore: 'Điểm tự chấm',
+				selfGrade: 'Tự xếp loại',
+				ignored: ['Đơn vị']
+			});
+			expect(result.subjects).toEqual([
+				{
+					line: 2,
+					fullName: 'Nguyễn Văn An',
+					jobTitle: 'Trưởng phòng',
+					ignored: ['Phòng Tổ chức'],
+					dutyGroup: 'Lãnh đạo',
+					selfScore: 8500,
+					selfGrade: 'good'
+				}
+			]);
+		});
+
+		it('reads nothing of the sort for a confidence vote', () => {
+			const result = parseSubjectList('Nguyễn Văn An\tBí thư\tLãnh đạo\t92\tHTXSNV');
+			expect(result.subjects).toEqual([
+				{
+					line: 1,
+					fullName: 'Nguyễn Văn An',
+					jobTitle: 'Bí thư',
+					ignored: ['Lãnh đạo', '92', 'HTXSNV']
+				}
+			]);
+		});
+	});
 });
