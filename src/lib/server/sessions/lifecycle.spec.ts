@@ -6,8 +6,8 @@ import { QD_41_2021, QD_96_2023 } from '$lib/tally/presets';
 import { DEFAULT_CRITERIA } from '$lib/tally/score-template';
 import { periodText } from '$lib/wording';
 import type { Period } from '$lib/periods';
-import { voteSession } from '../db/schema';
-import { addSubjects, listSubjects } from './subjects';
+import { subject, voteSession } from '../db/schema';
+import { addSubjects, listSubjects, type SubjectInput } from './subjects';
 import { createTestDatabase } from '../db/testing';
 import { draftSession, issueTestCards, organiser } from '../testing/fixtures';
 import { voidCardByCode } from '../cards/ballot-cards';
@@ -152,7 +152,7 @@ describe('cloneForNextPeriod', () => {
 	/** An appraisal of Q4 2026 (or `period`) by score sheets, with two people. */
 	async function quarterly(
 		period: Period = { kind: 'quarter', year: 2026, quarter: 4 },
-		people = [
+		people: SubjectInput[] = [
 			{ fullName: 'An', jobTitle: 'Trưởng phòng' },
 			{ fullName: 'Bình', jobTitle: '' }
 		]
@@ -204,6 +204,65 @@ describe('cloneForNextPeriod', () => {
 			before.map((s) => [s.fullName, s.position, s.personId])
 		);
 		expect(after.map((s) => s.id)).not.toEqual(before.map((s) => s.id));
+	});
+
+	it('carries each person’s duty group, not what belongs to the period', async () => {
+		const { db, id, clone } = await quarterly(undefined, [
+			{
+				fullName: 'An',
+				jobTitle: 'Trưởng phòng',
+				dutyGroup: 'Lãnh đạo',
+				selfScore: 9250,
+				selfGrade: 'excellent'
+			},
+			{
+				fullName: 'Bình',
+				jobTitle: '',
+				dutyGroup: 'Chuyên môn',
+				selfScore: 8000,
+				selfGrade: 'good'
+			}
+		]);
+		db.update(subject)
+			.set({
+				conditions: {
+					completed: 100,
+					onTime: 100,
+					exceeded: 40,
+					shortcomingsFixed: true,
+					discipline: false,
+					degradation: false,
+					corruption: false
+				},
+				proposedGrade: 'excellent',
+				finalGrade: 'excellent',
+				finalReason: 'Đã xác nhận'
+			})
+			.where(eq(subject.sessionId, id))
+			.run();
+		const cloned = clone();
+		if (!cloned.ok) throw new Error(`not cloned: ${cloned.reason}`);
+		expect(
+			listSubjects(db, cloned.id).map(
+				({
+					fullName,
+					dutyGroup,
+					selfScore,
+					selfGrade,
+					conditions,
+					proposedGrade,
+					finalGrade,
+					finalReason
+				}) => ({
+					fullName,
+					dutyGroup,
+					rest: [selfScore, selfGrade, conditions, proposedGrade, finalGrade, finalReason]
+				})
+			)
+		).toEqual([
+			{ fullName: 'An', dutyGroup: 'Lãnh đạo', rest: [null, null, null, null, null, null] },
+			{ fullName: 'Bình', dutyGroup: 'Chuyên môn', rest: [null, null, null, null, null, null] }
+		]);
 	});
 
 	it('refuses a second clone into the same quarter, naming the first', async () => {

@@ -341,8 +341,8 @@ export type CloneResult =
 
 /**
  * Starts the next period's appraisal from this one, in one step: the same meeting details,
- * people (as the same persons), mode, criteria and rules, as a new draft on the meeting date
- * the organiser gives. A title naming the old period names the new one.
+ * people (as the same persons, in their duty groups), mode, criteria and rules, as a new draft
+ * on the meeting date the organiser gives. A title naming the old period names the new one.
  *
  * Refused when the next period already has an appraisal of the same people, so that a second
  * click (or a second tab) cannot make a twin quarter that the person's history would count
@@ -407,7 +407,10 @@ export function cloneForNextPeriod(
 							position: person.position,
 							fullName: person.fullName,
 							jobTitle: person.jobTitle,
-							personId: person.personId
+							personId: person.personId,
+							// The group is the person's standing; self-assessment, conditions and
+							// grades belong to the period appraised and start empty.
+							dutyGroup: person.dutyGroup
 						}))
 					)
 					.run();

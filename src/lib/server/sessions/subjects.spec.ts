@@ -6,10 +6,12 @@ import {
 	MAX_SUBJECTS,
 	moveSubject,
 	removeSubject,
+	showSelfAssessmentOnBallot,
 	updateSubject
 } from './subjects';
 import { draftSession, organiser } from '../testing/fixtures';
-import { openVoteSession, recordAttendance } from './lifecycle';
+import { openVoteSession, recordAttendance, sessionById } from './lifecycle';
+import { ND_335_2025 } from '$lib/tally/appraisal-presets';
 
 async function draft(subjects = 4) {
 	const db = createTestDatabase();
@@ -116,5 +118,118 @@ describe('subjects', () => {
 		expect(updateSubject(db, sessionId, idOf(1), identical)).toBe('duplicate');
 		expect(updateSubject(db, sessionId, idOf(0), identical)).toBe('ok');
 		expect(names()).toEqual(['Người số 1', 'Người số 2']);
+	});
+
+	describe('on an appraisal: duty group and self-assessment', () => {
+		async function appraisal() {
+			const db = createTestDatabase();
+			const owner = await organiser(db);
+			const sessionId = draftSession(db, owner.id, {
+				subjects: 0,
+				rules: {
+					kind: 'appraisal',
+					preset: ND_335_2025,
+					mode: 'grades',
+					period: { kind: 'quarter', year: 2026, quarter: 4 },
+					criteria: null
+				}
+			});
+			const people = () =>
+				listSubjects(db, sessionId).map(({ fullName, dutyGroup, selfScore, selfGrade }) => ({
+					fullName,
+					dutyGroup,
+					selfScore,
+					selfGrade
+				}));
+			return { db, sessionId, people };
+		}
+
+		it('stores them as given, and a group in the spelling already used for it', async () => {
+			const { db, sessionId, people } = await appraisal();
+			expect(
+				addSubjects(db, sessionId, [
+					{
+						fullName: 'An',
+						jobTitle: '',
+						dutyGroup: 'Lãnh đạo',
+						selfScore: 9250,
+						selfGrade: 'excellent'
+					},
+					{
+						fullName: 'Bình',
+						jobTitle: '',
+						dutyGroup: 'LÃNH  đạo',
+						selfScore: null,
+						selfGrade: 'good'
+					},
+					{ fullName: 'Cường', jobTitle: '' }
+				])
+			).toBe('ok');
+			expect(
+				addSubjects(db, sessionId, [{ fullName: 'Dung', jobTitle: '', dutyGroup: 'lãnh đạo' }])
+			).toBe('ok');
+			expect(people()).toEqual([
+				{ fullName: 'An', dutyGroup: 'Lãnh đạo', selfScore: 9250, selfGrade: 'excellent' },
+				{ fullName: 'Bình', dutyGroup: 'Lãnh đạo', selfScore: null, selfGrade: 'good' },
+				{ fullName: 'Cường', dutyGroup: '', selfScore: null, selfGrade: null },
+				{ fullName: 'Dung', dutyGroup: 'Lãnh đạo', selfScore: null, selfGrade: null }
+			]);
+		});
+
+		it('changes them on edit, in draft only, and leaves them alone when an edit says nothing of them', async () => {
+			const { db, sessionId, people } = await appraisal();
+			addSubjects(db, sessionId, [
+				{
+					fullName: 'An',
+					jobTitle: '',
+					dutyGroup: 'Chuyên môn',
+					selfScore: 8000,
+					selfGrade: 'good'
+				},
+				{ fullName: 'Bình', jobTitle: '', dutyGroup: 'Lãnh đạo' }
+			]);
+			const [an, binh] = listSubjects(db, sessionId);
+			expect(
+				updateSubject(db, sessionId, an!.id, {
+					fullName: 'An',
+					jobTitle: 'Chuyên viên',
+					dutyGroup: 'lãnh đạo',
+					selfScore: 8725,
+					selfGrade: null
+				})
+			).toBe('ok');
+			expect(updateSubject(db, sessionId, binh!.id, { fullName: 'Bình Minh', jobTitle: '' })).toBe(
+				'ok'
+			);
+			expect(people()).toEqual([
+				{ fullName: 'An', dutyGroup: 'Lãnh đạo', selfScore: 8725, selfGrade: null },
+				{ fullName: 'Bình Minh', dutyGroup: 'Lãnh đạo', selfScore: null, selfGrade: null }
+			]);
+
+			recordAttendance(db, sessionId, 10);
+			openVoteSession(db, sessionId, null);
+			expect(
+				updateSubject(db, sessionId, an!.id, { fullName: 'An', jobTitle: '', selfScore: 9900 })
+			).toBe('not_draft');
+			expect(people()[0]?.selfScore).toBe(8725);
+		});
+
+		it('prints the self-assessment on the ballot only if chosen in draft, and only for an appraisal', async () => {
+			const { db, sessionId } = await appraisal();
+			const shown = () => sessionById(db, sessionId)?.selfAssessmentOnBallot;
+			expect(shown()).toBe(false);
+			expect(showSelfAssessmentOnBallot(db, sessionId, true)).toBe('ok');
+			expect(shown()).toBe(true);
+			addSubjects(db, sessionId, [{ fullName: 'An', jobTitle: '' }]);
+			recordAttendance(db, sessionId, 10);
+			openVoteSession(db, sessionId, null);
+			expect(showSelfAssessmentOnBallot(db, sessionId, false)).toBe('not_draft');
+			expect(shown()).toBe(true);
+
+			const confidence = await draft(1);
+			expect(showSelfAssessmentOnBallot(confidence.db, confidence.sessionId, true)).toBe(
+				'not_found'
+			);
+		});
 	});
 });

@@ -2,19 +2,27 @@
  * The people on a session's ballot. Every change requires the session to be a draft, checked
  * inside the same transaction as the change, as are the rules on namesakes
  * ($lib/subjects/duplicates): the same name and title twice is refused, a shared name needs the
- * organiser's word.
+ * organiser's word. On an appraisal each person also has a duty group and, recorded before the
+ * vote, a self-assessment; both change only in draft, like the list.
  */
 import { and, asc, count, eq, gt, lt, max, sql } from 'drizzle-orm';
 import { findDuplicates, type Incoming } from '$lib/subjects/duplicates';
+import { groupSpelling } from '$lib/subjects/duty-group';
+import type { SelfAssessment } from '$lib/subjects/self-assessment';
 import type { AppDatabase, Transaction } from '../db';
 import { subject, voteSession, type Subject } from '../db/schema';
 import { generateId } from '../db/ids';
 
 export const MAX_SUBJECTS = 200;
 
-export interface SubjectInput {
+/**
+ * A person as the organiser gives them. The appraisal fields left out are left as they are (for
+ * someone new: the default group, no self-assessment).
+ */
+export interface SubjectInput extends Partial<SelfAssessment> {
 	fullName: string;
 	jobTitle: string;
+	dutyGroup?: string;
 }
 
 export type SubjectChange =
@@ -55,13 +63,32 @@ export function listSubjects(db: AppDatabase, sessionId: string): Subject[] {
 		.all();
 }
 
-function namesOn(tx: Transaction, sessionId: string, except?: string): SubjectInput[] {
+/** Everyone on the list but `except`: their names, for namesakes, and their groups. */
+function peopleOn(tx: Transaction, sessionId: string, except?: string) {
 	return tx
-		.select({ id: subject.id, fullName: subject.fullName, jobTitle: subject.jobTitle })
+		.select({
+			id: subject.id,
+			fullName: subject.fullName,
+			jobTitle: subject.jobTitle,
+			dutyGroup: subject.dutyGroup
+		})
 		.from(subject)
 		.where(eq(subject.sessionId, sessionId))
 		.all()
 		.filter((person) => person.id !== except);
+}
+
+/**
+ * What is stored of a person's appraisal fields. Their group takes the spelling already used
+ * for it (`known`, to which a new group is added for the people after them): "Lãnh đạo" and
+ * "lãnh đạo" would otherwise be two groups, each with a cap of its own.
+ */
+function appraisalColumns(person: SubjectInput, known: string[]) {
+	const { selfScore, selfGrade } = person;
+	if (person.dutyGroup === undefined) return { selfScore, selfGrade };
+	const dutyGroup = groupSpelling(known, person.dutyGroup);
+	if (!known.includes(dutyGroup)) known.push(dutyGroup);
+	return { dutyGroup, selfScore, selfGrade };
 }
 
 /**
@@ -76,7 +103,8 @@ export function addSubjects(
 ): SubjectChange {
 	return inDraft(db, sessionId, (tx): SubjectChange => {
 		const incoming: Incoming[] = people.map((person, index) => ({ ...person, line: index + 1 }));
-		const duplicates = findDuplicates(incoming, namesOn(tx, sessionId));
+		const listed = peopleOn(tx, sessionId);
+		const duplicates = findDuplicates(incoming, listed);
 		if (duplicates.exact.length > 0) return 'duplicate';
 		if (duplicates.sameName.length > 0 && !sameNameConfirmed) return 'same_name';
 		const existing = tx
@@ -86,6 +114,7 @@ export function addSubjects(
 			.get();
 		if ((existing?.n ?? 0) + people.length > MAX_SUBJECTS) return 'too_many';
 		const first = (existing?.last ?? 0) + 1;
+		const groups = listed.map((person) => person.dutyGroup);
 		if (people.length > 0) {
 			tx.insert(subject)
 				.values(
@@ -98,7 +127,8 @@ export function addSubjects(
 							position: first + index,
 							fullName: person.fullName,
 							jobTitle: person.jobTitle,
-							personId: id
+							personId: id,
+							...appraisalColumns(person, groups)
 						};
 					})
 				)
@@ -115,12 +145,33 @@ export function updateSubject(
 	person: SubjectInput
 ): SubjectChange {
 	return inDraft(db, sessionId, (tx): SubjectChange => {
-		const others = namesOn(tx, sessionId, subjectId);
+		const others = peopleOn(tx, sessionId, subjectId);
 		if (findDuplicates([{ ...person, line: 1 }], others).exact.length > 0) return 'duplicate';
+		const groups = others.map((other) => other.dutyGroup);
+		const { fullName, jobTitle } = person;
 		const { changes } = tx
 			.update(subject)
-			.set(person)
+			.set({ fullName, jobTitle, ...appraisalColumns(person, groups) })
 			.where(and(eq(subject.id, subjectId), eq(subject.sessionId, sessionId)))
+			.run();
+		return changes === 1 ? 'ok' : 'not_found';
+	});
+}
+
+/**
+ * Whether an appraisal's ballot prints each person's self-assessment beside their name. Chosen
+ * in draft only: every ballot of a session must read the same, so that none can be told apart.
+ */
+export function showSelfAssessmentOnBallot(
+	db: AppDatabase,
+	sessionId: string,
+	shown: boolean
+): 'ok' | 'not_draft' | 'not_found' {
+	return inDraft(db, sessionId, (tx) => {
+		const { changes } = tx
+			.update(voteSession)
+			.set({ selfAssessmentOnBallot: shown })
+			.where(and(eq(voteSession.id, sessionId), eq(voteSession.kind, 'appraisal')))
 			.run();
 		return changes === 1 ? 'ok' : 'not_found';
 	});
