@@ -12,11 +12,15 @@ import {
 	MAX_SUBJECTS,
 	moveSubject,
 	removeSubject,
+	showSelfAssessmentOnBallot,
 	updateSubject,
 	type SubjectChange
 } from '$lib/server/sessions/subjects';
 import {
+	addAppraisalSubjectSchema,
 	addSubjectSchema,
+	ballotOptionSchema,
+	editAppraisalSubjectSchema,
 	editSubjectSchema,
 	moveSubjectSchema,
 	pasteSchema,
@@ -26,21 +30,39 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { session } = organiserSession(event);
+	const { rules } = session;
+	const subjects = listSubjects(db(), session.id);
 	return {
 		session: displaySession(session),
-		kind: session.rules.kind,
-		subjects: listSubjects(db(), session.id).map(({ id, fullName, jobTitle }) => ({
+		kind: rules.kind,
+		/** Appraisals: where the cap counts (for the group's hint) and what the ballot shows. */
+		appraisal:
+			rules.kind === 'appraisal'
+				? {
+						capScope: rules.preset.cap?.scope ?? null,
+						selfAssessmentOnBallot: session.selfAssessmentOnBallot,
+						/** The groups already used, offered as the organiser types one. */
+						groups: [...new Set(subjects.map((person) => person.dutyGroup).filter(Boolean))]
+					}
+				: null,
+		subjects: subjects.map(({ id, fullName, jobTitle, dutyGroup, selfScore, selfGrade }) => ({
 			id,
 			fullName,
-			jobTitle
+			jobTitle,
+			dutyGroup,
+			selfScore,
+			selfGrade
 		}))
 	};
 };
 
-const problemText: Record<PasteProblem, () => string> = {
-	missing_name: m.paste_missing_name,
-	name_too_long: m.paste_name_too_long,
-	job_title_too_long: m.paste_job_title_too_long
+const problemText: Record<PasteProblem, (cell: string) => string> = {
+	missing_name: () => m.paste_missing_name(),
+	name_too_long: () => m.paste_name_too_long(),
+	job_title_too_long: () => m.paste_job_title_too_long(),
+	duty_group_too_long: () => m.paste_duty_group_too_long(),
+	self_score_invalid: (score) => m.paste_self_score_invalid({ score }),
+	self_grade_invalid: (grade) => m.paste_self_grade_invalid({ grade })
 };
 
 /** A refused change, worded; `null` when it went through. */
@@ -79,16 +101,16 @@ async function rowAction(
  * A pasted list read against the session's list: what would be added, every line refused (a
  * line it cannot read, or the same name and title twice) and the namesakes to confirm.
  */
-function readPaste(sessionId: string, list: string) {
-	const parsed = parseSubjectList(list);
+function readPaste(sessionId: string, list: string, appraisal: boolean) {
+	const parsed = parseSubjectList(list, { appraisal });
 	const duplicates = findDuplicates(parsed.subjects, listSubjects(db(), sessionId));
 	const lines = list.replace(/\r\n?/g, '\n').split('\n');
 	const repeated = new Set(duplicates.exact.map((person) => person.line));
 	const problems = [
-		...parsed.problems.map(({ line, problem, text }) => ({
+		...parsed.problems.map(({ line, problem, text, cell }) => ({
 			line,
 			text,
-			message: problemText[problem]()
+			message: problemText[problem](cell ?? '')
 		})),
 		...duplicates.exact.map(({ line, earlier }) => ({
 			line,
@@ -112,7 +134,9 @@ function readPaste(sessionId: string, list: string) {
 export const actions: Actions = {
 	add: async (event) => {
 		const { session } = organiserSession(event);
-		const form = parseForm(addSubjectSchema, await event.request.formData());
+		const schema =
+			session.rules.kind === 'appraisal' ? addAppraisalSubjectSchema : addSubjectSchema;
+		const form = parseForm(schema, await event.request.formData());
 		if (!form.ok) {
 			return fail(400, {
 				action: 'add',
@@ -138,15 +162,18 @@ export const actions: Actions = {
 
 	edit: async (event) => {
 		const { session } = organiserSession(event);
-		const form = parseForm(editSubjectSchema, await event.request.formData());
+		const schema =
+			session.rules.kind === 'appraisal' ? editAppraisalSubjectSchema : editSubjectSchema;
+		const form = parseForm(schema, await event.request.formData());
 		if (!form.ok) {
-			return fail(400, { action: 'edit', subjectId: form.values.subjectId, errors: form.errors });
+			const { values, errors } = form;
+			return fail(400, { action: 'edit', subjectId: values.subjectId, errors, values });
 		}
 		const { subjectId, ...person } = form.data;
 		const change = updateSubject(db(), session.id, subjectId, person);
 		if (change === 'duplicate') {
 			const errors = errorOn('fullName', refusal(change, person) ?? '');
-			return fail(409, { action: 'edit', subjectId, errors });
+			return fail(409, { action: 'edit', subjectId, errors, values: form.values });
 		}
 		const message = refusal(change);
 		if (message) return fail(409, { action: 'row', message });
@@ -184,7 +211,7 @@ export const actions: Actions = {
 		const { session } = organiserSession(event);
 		const form = parseForm(pasteSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { action: 'paste', list: '', errors: form.errors });
-		const read = readPaste(session.id, form.data.list);
+		const read = readPaste(session.id, form.data.list, session.rules.kind === 'appraisal');
 		if (read.preview.length === 0 && read.problems.length === 0) {
 			return fail(400, { ...read, errors: errorOn('list', m.paste_empty()) });
 		}
@@ -196,7 +223,7 @@ export const actions: Actions = {
 		const { session } = organiserSession(event);
 		const form = parseForm(pasteSchema, await event.request.formData());
 		if (!form.ok) return fail(400, { action: 'paste', list: '', errors: form.errors });
-		const read = readPaste(session.id, form.data.list);
+		const read = readPaste(session.id, form.data.list, session.rules.kind === 'appraisal');
 		const confirmed = form.data.sameName === 'yes';
 		const problem =
 			read.problems.length > 0
@@ -211,5 +238,17 @@ export const actions: Actions = {
 		const message = refusal(change);
 		if (message) return fail(409, { ...read, errors: errorOn('list', message) });
 		return { action: 'paste', imported: read.preview.length };
+	},
+
+	/** An appraisal's choice to print each person's self-assessment on the ballot. */
+	ballot: async (event) => {
+		const { session } = organiserSession(event);
+		const form = parseForm(ballotOptionSchema, await event.request.formData());
+		if (!form.ok) return fail(400, { action: 'ballot', message: m.validation_invalid() });
+		const shown = form.data.selfAssessmentOnBallot === 'yes';
+		const change = showSelfAssessmentOnBallot(db(), session.id, shown);
+		if (change === 'ok') return { action: 'ballot', shown };
+		const message = change === 'not_draft' ? m.session_not_draft() : m.validation_invalid();
+		return fail(change === 'not_draft' ? 409 : 404, { action: 'ballot', message });
 	}
 };
