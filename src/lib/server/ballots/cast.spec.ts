@@ -3,8 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { ballot, ballotChoice, credential } from '../db/schema';
 import { acknowledgedSubmission, lookupCard } from './cast';
 import { voidCardByCode } from '../cards/ballot-cards';
-import { closeVoteSession } from '../sessions/lifecycle';
-import { castChoices, openSession } from '../testing/fixtures';
+import { ND_335_2025 } from '$lib/tally/appraisal-presets';
+import { createTestDatabase } from '../db/testing';
+import { closeVoteSession, openVoteSession, recordAttendance } from '../sessions/lifecycle';
+import { addSubjects, showSelfAssessmentOnBallot } from '../sessions/subjects';
+import {
+	castChoices,
+	draftSession,
+	issueTestCards,
+	openSession,
+	organiser
+} from '../testing/fixtures';
 
 const NONCE = 'AAAAAAAAAAAAAAAAAAAAAA';
 const OTHER_NONCE = 'BBBBBBBBBBBBBBBBBBBBBB';
@@ -144,5 +153,58 @@ describe('a card after its session closed', () => {
 		expect(acknowledgedSubmission(db, key, OTHER_NONCE)).toBeNull();
 		expect(castChoices(db, key, new Map(), OTHER_NONCE)).toEqual({ ok: false, refusal: 'closed' });
 		expect(rows(db)).toMatchObject({ ballots: 1, choices: 1 });
+	});
+});
+
+describe('the people on an appraisal’s ballot', () => {
+	/** An open grade vote of two people, one with a self-assessment; `printed`: the option. */
+	async function appraisalBallots(printed: boolean) {
+		const db = createTestDatabase();
+		const owner = await organiser(db);
+		const sessionId = draftSession(db, owner.id, {
+			subjects: 0,
+			rules: {
+				kind: 'appraisal',
+				preset: ND_335_2025,
+				mode: 'grades',
+				period: { kind: 'quarter', year: 2026, quarter: 4 },
+				criteria: null
+			}
+		});
+		addSubjects(db, sessionId, [
+			{ fullName: 'An', jobTitle: 'Trưởng phòng', selfScore: 9250, selfGrade: 'excellent' },
+			{ fullName: 'Bình', jobTitle: '' }
+		]);
+		showSelfAssessmentOnBallot(db, sessionId, printed);
+		recordAttendance(db, sessionId, 10);
+		const cards = issueTestCards(db, sessionId, 2);
+		openVoteSession(db, sessionId, null);
+		return cards.map((card) => {
+			const lookup = lookupCard(db, { kind: 'token', value: card.token });
+			return lookup.ok
+				? lookup.subjects.map(({ fullName, selfScore, selfGrade }) => [
+						fullName,
+						selfScore,
+						selfGrade
+					])
+				: lookup.refusal;
+		});
+	}
+
+	it('carry their self-assessment when the session prints it, the same on every card', async () => {
+		const [first, second] = await appraisalBallots(true);
+		expect(first).toEqual([
+			['An', 9250, 'excellent'],
+			['Bình', null, null]
+		]);
+		expect(second).toEqual(first);
+	});
+
+	it('carry none when it does not', async () => {
+		const [first] = await appraisalBallots(false);
+		expect(first).toEqual([
+			['An', null, null],
+			['Bình', null, null]
+		]);
 	});
 });

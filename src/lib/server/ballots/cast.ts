@@ -17,6 +17,7 @@
  *   its receipt, which only the phone holding the submission nonce can name.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { SelfAssessment } from '$lib/subjects/self-assessment';
 import {
 	answersFit,
 	ballotSpec,
@@ -52,7 +53,11 @@ export type CardKey = { kind: 'token' | 'code'; value: string };
  */
 export type CardRefusal = 'invalid' | 'used' | 'not_open' | 'closed';
 
-export interface BallotSubject {
+/**
+ * A person as the ballot shows them. The self-assessment is there only when the organiser chose
+ * to print it (an appraisal's option); it is the same on every ballot of the session.
+ */
+export interface BallotSubject extends SelfAssessment {
 	id: string;
 	fullName: string;
 	jobTitle: string;
@@ -85,7 +90,8 @@ function prepareStatements(db: AppDatabase) {
 					mode: voteSession.mode,
 					criteria: voteSession.criteria,
 					state: voteSession.state,
-					projectorKey: voteSession.projectorKey
+					projectorKey: voteSession.projectorKey,
+					selfAssessmentOnBallot: voteSession.selfAssessmentOnBallot
 				}
 			})
 			.from(credential)
@@ -112,7 +118,13 @@ function prepareStatements(db: AppDatabase) {
 			)
 			.prepare(),
 		subjects: db
-			.select({ id: subject.id, fullName: subject.fullName, jobTitle: subject.jobTitle })
+			.select({
+				id: subject.id,
+				fullName: subject.fullName,
+				jobTitle: subject.jobTitle,
+				selfScore: subject.selfScore,
+				selfGrade: subject.selfGrade
+			})
 			.from(subject)
 			.where(eq(subject.sessionId, sql.placeholder('sessionId')))
 			.orderBy(asc(subject.position))
@@ -214,7 +226,11 @@ function openBallot(db: AppDatabase, found: FoundCard): OpenBallot {
 			mode: session.mode ?? 'grades',
 			criteria: session.mode === 'scores' ? readCriteria(session.criteria) : null
 		}),
-		subjects: statements(db).subjects.all({ sessionId: session.id })
+		subjects: statements(db)
+			.subjects.all({ sessionId: session.id })
+			.map((person) =>
+				session.selfAssessmentOnBallot ? person : { ...person, selfScore: null, selfGrade: null }
+			)
 	};
 }
 
