@@ -3,7 +3,7 @@
  * language, answered in the app's language; cloning the next quarter asks for its date and
  * refuses a twin; the list of people (room inside its card, removal confirmed and reported
  * without JavaScript, a blank paste, namesakes, extra spreadsheet columns); and the first step
- * worded for the session's kind.
+ * worded for the session's kind, its long heading wrapping beside its number on a phone.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { newOrganiser } from './support/fixtures';
@@ -218,7 +218,7 @@ test('pasting: nothing found, namesakes, and extra spreadsheet columns are all s
 	await expect(problems).toContainText(
 		'Dòng 3: Người này (cùng họ tên và chức vụ) đã có trong danh sách.'
 	);
-	await expect(page.getByRole('button', { name: /^Lưu/ })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: /^Lưu \d+ người$/ })).toHaveCount(0);
 
 	// The same name with another title: listed, and saved only once confirmed.
 	await list.fill('Nguyễn Văn An\tChuyên viên\nNguyễn Văn Bình\tKế toán');
@@ -321,3 +321,40 @@ for (const width of [390, 1280]) {
 		}
 	});
 }
+
+test.describe('on a 320 px phone', () => {
+	test.use({ viewport: { width: 320, height: 800 } });
+
+	test('each step’s heading wraps beside its number, never under it', async ({ page }) => {
+		await newOrganiser(page);
+		await page.goto('/sessions/new');
+		await fillMeeting(page, 'Lấy phiếu tín nhiệm năm 2026', '22/11/2026');
+		await page.getByRole('button', { name: 'Tạo phiên' }).click();
+		const first = page.getByRole('heading', { name: /Danh sách người được lấy phiếu tín nhiệm/ });
+		await expect(first).toBeVisible();
+		// Where each heading's words start, against its number: on the number's line, to its right.
+		const headings = await page.locator('.step h2').evaluateAll((all) =>
+			all.map((heading) => {
+				const number = heading.querySelector('.number')!.getBoundingClientRect();
+				const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+				let words: Text | null = null;
+				while (walker.nextNode()) {
+					const text = walker.currentNode as Text;
+					if (!text.parentElement?.closest('.number') && text.data.trim()) {
+						words = text;
+						break;
+					}
+				}
+				const range = document.createRange();
+				range.selectNodeContents(words!);
+				const line = range.getClientRects()[0]!;
+				return {
+					title: words!.data.trim(),
+					beside: line.left >= number.right && line.top < number.bottom
+				};
+			})
+		);
+		expect(headings.length).toBeGreaterThan(5);
+		expect(headings.filter((heading) => !heading.beside)).toEqual([]);
+	});
+});
