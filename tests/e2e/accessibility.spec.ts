@@ -150,12 +150,16 @@ test('every page passes axe (WCAG 2.2 A and AA)', async ({ page, browser, baseUR
 	const history = await page.locator('a[href^="/people/"]').first().getAttribute('href');
 	await visit(history ?? '', 'person’s quarters');
 
-	// A grade vote on the phone.
+	// A grade vote on the phone, each person's group and self-assessment printed beside their name.
 	const grades = await prepareSession(organiser, {
 		convened: 3,
-		people: PEOPLE,
+		people: PEOPLE.map((person, index) => `${person}\tNhóm ${index % 2}\t9${index},5\tHTTNV`),
 		rules: appraisalRules('grades')
 	});
+	await organiser.post(`/sessions/${grades}/subjects?/ballot`, { selfAssessmentOnBallot: 'yes' });
+	await page.goto(`/sessions/${grades}/subjects`);
+	await page.getByText('Sửa: Trần Thị Bình').click();
+	await audit(page, 'subjects (appraisal, a person being edited)');
 	const gradeCodes = await issueCards(organiser, grades, 1);
 	await openVoting(organiser, grades);
 	const grader = await phone(browser, origin, gradeCodes[0] as string);
