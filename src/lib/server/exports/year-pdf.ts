@@ -6,20 +6,17 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DisplayLocale } from '$lib/format';
 import { m } from '$lib/paraglide/messages.js';
-import { romanQuarter } from '$lib/periods';
 import { GRADE_ABBREVIATIONS } from '$lib/tally/grades';
 import { quartersText, yearBasis, yearGradeNotes } from '$lib/year-notes';
 import { documentHeader, pdfmake } from './pdf';
-import { pointsText, quarterText, type YearDocument } from './year';
+import { pointsText, QUARTERS, quarterHeading, quarterText, type YearDocument } from './year';
 
 function peopleTable({ view }: YearDocument, locale: DisplayLocale): Content {
 	const options = { locale };
 	const heading = [
 		m.results_number({}, options),
 		m.results_person({}, options),
-		...([1, 2, 3, 4] as const).map((quarter) =>
-			m.chart_quarter({ quarter: romanQuarter(quarter) }, options)
-		),
+		...QUARTERS.map((quarter) => quarterHeading(view, quarter, locale)),
 		m.year_score({}, options),
 		m.year_grade({}, options),
 		m.year_not_completed({}, options)
@@ -56,7 +53,7 @@ function peopleTable({ view }: YearDocument, locale: DisplayLocale): Content {
 	return {
 		table: {
 			headerRows: 1,
-			widths: ['auto', 130, 52, 52, 52, 52, 62, '*', 60],
+			widths: ['auto', 130, 62, 62, 62, 62, 62, '*', 60],
 			body: [heading, ...rows]
 		},
 		fontSize: 9

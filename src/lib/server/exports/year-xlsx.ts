@@ -6,15 +6,12 @@
 import ExcelJS from 'exceljs';
 import type { DisplayLocale } from '$lib/format';
 import { m } from '$lib/paraglide/messages.js';
-import { romanQuarter } from '$lib/periods';
 import { GRADE_ABBREVIATIONS } from '$lib/tally/grades';
 import { floorHundredths, type Rational } from '$lib/tally/rational';
 import { gradeNameIn } from '$lib/wording';
 import { quartersText, yearBasis, yearGradeNotes } from '$lib/year-notes';
 import { header, POINTS } from './xlsx';
-import type { YearDocument } from './year';
-
-const QUARTERS = [1, 2, 3, 4] as const;
+import { QUARTERS, quarterHeading, type YearDocument } from './year';
 
 const points = (score: Rational | null) => (score ? floorHundredths(score) / 100 : null);
 
@@ -45,8 +42,8 @@ export async function yearWorkbook(document: YearDocument, locale: DisplayLocale
 	const sheet = book.addWorksheet(m.year_sheet());
 	headerBlock(sheet, document, locale);
 	const quarterTitles = QUARTERS.flatMap((quarter) => {
-		const roman = romanQuarter(quarter);
-		return [m.year_quarter_score({ quarter: roman }), m.year_quarter_grade({ quarter: roman })];
+		const name = quarterHeading(document.view, quarter, locale);
+		return [m.year_quarter_score({ quarter: name }), m.year_quarter_grade({ quarter: name })];
 	});
 	header(sheet, [
 		m.results_number(),
@@ -70,9 +67,7 @@ export async function yearWorkbook(document: YearDocument, locale: DisplayLocale
 			person.group || m.duty_group_default(),
 			...person.quarters.flatMap((quarter) => [
 				points(quarter?.score ?? null),
-				quarter?.grade
-					? `${GRADE_ABBREVIATIONS[quarter.grade]}${quarter.published ? '' : ` (${m.year_unpublished()})`}`
-					: null
+				quarter?.grade ? GRADE_ABBREVIATIONS[quarter.grade] : null
 			]),
 			points(person.score),
 			person.scoredQuarters,

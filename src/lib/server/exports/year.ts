@@ -4,9 +4,10 @@
  */
 import { clockParts, formatHundredths, type DateParts, type DisplayLocale } from '$lib/format';
 import { m } from '$lib/paraglide/messages.js';
+import { romanQuarter } from '$lib/periods';
 import { GRADE_ABBREVIATIONS } from '$lib/tally/grades';
 import { floorHundredths, type Rational } from '$lib/tally/rational';
-import type { UnitYear, YearQuarter } from '../results/year';
+import type { Quarter, UnitYear, YearQuarter } from '../results/year';
 import { downloadHeaders } from '.';
 
 export type GradedYear = UnitYear & { rules: NonNullable<UnitYear['rules']> };
@@ -33,18 +34,27 @@ export function yearDownloadHeaders(
 	return downloadHeaders({ meetingDate, title }, extension, type);
 }
 
+export const QUARTERS = [1, 2, 3, 4] as const satisfies readonly Quarter[];
+
 /** Truncated to hundredths, as every score is shown. */
 export const pointsText = (score: Rational, locale: DisplayLocale) =>
 	formatHundredths(floorHundredths(score), locale);
 
-/** "92,00 HTXSNV", a grade vote's "HTTNV", and "(chưa công bố)" for a result not yet published. */
+/** "92,00 HTXSNV", or a grade vote's "HTTNV". */
 export function quarterText(quarter: YearQuarter | null, locale: DisplayLocale): string {
 	if (!quarter) return '—';
 	return [
 		quarter.score ? pointsText(quarter.score, locale) : '',
-		quarter.grade ? GRADE_ABBREVIATIONS[quarter.grade] : '',
-		quarter.published ? '' : `(${m.year_unpublished({}, { locale })})`
+		quarter.grade ? GRADE_ABBREVIATIONS[quarter.grade] : ''
 	]
 		.filter(Boolean)
 		.join(' ');
+}
+
+/** "Quý I", and "(chưa công bố)" for a quarter whose result is not yet published. */
+export function quarterHeading(view: UnitYear, quarter: Quarter, locale: DisplayLocale): string {
+	const name = m.chart_quarter({ quarter: romanQuarter(quarter) }, { locale });
+	return view.unpublishedQuarters.includes(quarter)
+		? `${name} (${m.year_unpublished({}, { locale })})`
+		: name;
 }

@@ -155,7 +155,11 @@ describe('unitYear', () => {
 	it('uses the quarters with a score when one quarter is a grade vote', async () => {
 		const { db, alice } = await setUp();
 		quarter(db, alice, { quarter: 1, scores: { An: 70, Bình: 90 } });
-		quarter(db, alice, { quarter: 2, grades: { An: 'not_completed', Bình: 'good' } });
+		const second = quarter(db, alice, {
+			quarter: 2,
+			grades: { An: 'not_completed', Bình: 'good' }
+		});
+		db.$client.prepare('update vote_session set published_at = 1 where id = ?').run(second);
 		quarter(db, alice, { quarter: 3, scores: { An: 75, Bình: 80 } });
 
 		const year = unitYear(db, alice, 'Chi bộ Văn phòng', 2026)!;
@@ -164,7 +168,8 @@ describe('unitYear', () => {
 		expect(an).toMatchObject({ scoredQuarters: 2, notCompletedQuarters: [2] });
 		expect(points(an.score)).toBe(72.5);
 		expect(an.grade).toBe('good');
-		expect(year.sessions[1]).toMatchObject({ quarter: 2, mode: 'grades', counted: true });
+		expect(year.sessions[1]).toMatchObject({ quarter: 2, mode: 'grades', published: true });
+		expect(year.unpublishedQuarters).toEqual([1, 3]);
 	});
 
 	it('takes the final grade where confirmed, and caps the year by recorded conditions', async () => {

@@ -87,6 +87,8 @@ export interface UnitYear {
 	organisation: string;
 	year: number;
 	sessions: YearSession[];
+	/** Quarters with a counted result not yet published, marked wherever the quarter is shown. */
+	unpublishedQuarters: Quarter[];
 	/** The rules the year is graded by: the latest counted quarter's; `null` with none counted. */
 	rules: {
 		quarter: Quarter;
@@ -247,6 +249,13 @@ export function unitYear(
 			published: session.publishedAt !== null,
 			presetName: session.rules.preset.name
 		})),
+		unpublishedQuarters: [
+			...new Set(
+				sessions
+					.filter((session) => counted(session) && session.publishedAt === null)
+					.map((session) => session.rules.period.quarter)
+			)
+		].sort((a, b) => a - b),
 		rules:
 			latest && preset
 				? {
