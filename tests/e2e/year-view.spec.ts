@@ -167,6 +167,9 @@ test('a year view after four cloned quarters shows the year grades and exports t
 	// A unit the organiser has no quarter of, and a year that is not one, answer 404.
 	expect((await page.request.get('/years/2026?unit=Ph%C3%B2ng%20kh%C3%A1c')).status()).toBe(404);
 	expect((await page.request.get('/years/20x6')).status()).toBe(404);
+	// The unit's name typed in another Unicode form still finds it.
+	const decomposed = encodeURIComponent(UNIT.normalize('NFD'));
+	expect((await page.request.get(`/years/2026?unit=${decomposed}`)).status()).toBe(200);
 
 	// The page needs no JavaScript.
 	const plain = await browser.newContext({

@@ -19,7 +19,7 @@ import { GRADE_ABBREVIATIONS, GRADES, type Grade } from '$lib/tally/grades';
 import { reconciliationLines } from '$lib/reconciliation';
 import { markLabel } from '$lib/wording';
 import type { ResultsExport } from './model';
-import { documentHeader, pdfmake } from './pdf';
+import { documentHeader, pageNumbers, pdfmake } from './pdf';
 
 /**
  * A section's heading; `headlineLevel` lets the page-break rule below keep it with what follows
@@ -336,12 +336,7 @@ export function minutesDocument(model: ResultsExport, locale: DisplayLocale): TD
 			!nodes
 				.getFollowingNodesOnPage()
 				.some((next) => Boolean(next.text) && next.startPosition.top > node.startPosition.top),
-		footer: (current, count) => ({
-			text: `${current}/${count}`,
-			alignment: 'center',
-			fontSize: 8,
-			margin: [0, 16, 0, 0]
-		}),
+		footer: pageNumbers,
 		content: [
 			header(model),
 			{

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Content } from 'pdfmake/interfaces';
+import type { Content, DynamicContent } from 'pdfmake/interfaces';
 import type { DateParts } from '$lib/format';
 import { m } from '$lib/paraglide/messages.js';
 import type { Issuer } from '$lib/tally/presets';
@@ -77,3 +77,11 @@ export function documentHeader(header: DocumentHeader): Content {
 		fontSize: 11
 	};
 }
+
+/** "2/3" at the foot of every page. */
+export const pageNumbers: DynamicContent = (current, count) => ({
+	text: `${current}/${count}`,
+	alignment: 'center',
+	fontSize: 8,
+	margin: [0, 16, 0, 0]
+});

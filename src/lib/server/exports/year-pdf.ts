@@ -8,7 +8,7 @@ import type { DisplayLocale } from '$lib/format';
 import { m } from '$lib/paraglide/messages.js';
 import { GRADE_ABBREVIATIONS } from '$lib/tally/grades';
 import { quartersText, yearBasis, yearGradeNotes } from '$lib/year-notes';
-import { documentHeader, pdfmake } from './pdf';
+import { documentHeader, pageNumbers, pdfmake } from './pdf';
 import { pointsText, QUARTERS, quarterHeading, quarterText, type YearDocument } from './year';
 
 function peopleTable({ view }: YearDocument, locale: DisplayLocale): Content {
@@ -134,12 +134,7 @@ export function yearDocumentDefinition(
 		pageMargins: [40, 36, 40, 40],
 		info: { title: `${title} · ${view.organisation}`, creator: 'Phiếu Kín' },
 		defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
-		footer: (current, count) => ({
-			text: `${current}/${count}`,
-			alignment: 'center',
-			fontSize: 8,
-			margin: [0, 16, 0, 0]
-		}),
+		footer: pageNumbers,
 		content: [
 			documentHeader({
 				organisation: view.organisation,

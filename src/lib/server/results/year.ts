@@ -23,7 +23,7 @@ import type { AppDatabase } from '../db';
 import { voteSession } from '../db/schema';
 import type { AppraisalMode } from '../db/schema';
 import { findVoteSession, type SessionView } from '../sessions/lifecycle';
-import { recordedCapRate, type AppraisalRow } from './count';
+import { recordedCapRate, type AppraisalRow, type GroupCapFigures } from './count';
 import { visibility, visibleReport } from './gate';
 
 export type Quarter = 1 | 2 | 3 | 4;
@@ -73,16 +73,6 @@ export interface YearRow {
 	notCompletedQuarters: number[];
 }
 
-/** The cap's count at year level in one group (or the whole unit). */
-export interface YearCapGroup {
-	group: string;
-	allowed: number;
-	candidates: number;
-	goodBefore: number;
-	moves: CapMove[];
-	tie: { ids: string[]; slots: number } | null;
-}
-
 export interface UnitYear {
 	organisation: string;
 	year: number;
@@ -100,7 +90,8 @@ export interface UnitYear {
 		place: string;
 	} | null;
 	rows: YearRow[];
-	cap: YearCapGroup[];
+	/** The cap's count at year level in each group (or the whole unit), as a session counts it. */
+	cap: GroupCapFigures[];
 }
 
 export interface YearUnits {

@@ -6,13 +6,20 @@ import { db } from '$lib/server/db';
 import { unitYear, yearUnits, type UnitYear } from '$lib/server/results/year';
 import { requireOrganiser } from '$lib/server/sessions/access';
 
-/** The year in the path and the unit in `?unit=` (its name as typed on its sessions). */
+/**
+ * The year in the path and the unit in `?unit=` (its name as typed on its sessions, stored in
+ * NFC: an address typed by hand in another form still finds it).
+ */
 const yearAddress = z.object({
 	year: z
 		.string()
 		.regex(/^\d{4}$/)
 		.transform(Number),
-	unit: z.string().max(200).nullable()
+	unit: z
+		.string()
+		.max(200)
+		.transform((unit) => unit.normalize('NFC'))
+		.nullable()
 });
 
 export interface YearPage {
