@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ND_335_2025, QD_366_2025 } from '$lib/tally/appraisal-presets';
 import { applyConditions, yearFacts, type ConditionRecord } from '$lib/tally/conditions';
+import { conditionCapReason } from './wording';
 import { quartersText, yearBasis, yearGradeNotes } from './year-notes';
 
 const record = (changes: Partial<ConditionRecord>): ConditionRecord => ({
@@ -23,10 +24,12 @@ describe('yearGradeNotes', () => {
 			{ conditional, facts, move: null, grade: conditional.grade },
 			'vi'
 		);
+		// The reason is the house's own wording of the condition, with the year's mean share.
 		expect(notes).toEqual([
 			'Theo điểm: Hoàn thành xuất sắc nhiệm vụ (HTXSNV)',
-			'Không đạt mức “Hoàn thành xuất sắc nhiệm vụ”: cần ít nhất 30% số nhiệm vụ hoàn thành vượt mức yêu cầu; ghi nhận 25,00% (Quy định 366-QĐ/TW, Điều 11 khoản 1).'
+			conditionCapReason(conditional.caps[0]!, facts, 'vi')
 		]);
+		expect(notes[1]).toContain('25,00%');
 	});
 
 	it('says when the cap moved the year grade, or that it is provisional', () => {

@@ -61,7 +61,7 @@ function peopleTable({ view }: YearDocument, locale: DisplayLocale): Content {
 }
 
 function capLines({ view }: YearDocument, locale: DisplayLocale): Content {
-	if (!view.rules.preset.cap) return [];
+	if (!view.rules.ratio) return [];
 	const options = { locale };
 	const names = new Map(view.rows.map((row) => [row.personId, row.fullName]));
 	const named = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? '').join(', ');

@@ -181,8 +181,8 @@ describe('unitYear', () => {
 		});
 		quarter(db, alice, {
 			quarter: 2,
-			scores: { An: 93, Bình: 82 },
-			records: { An: CLEAN, Bình: { ...CLEAN, discipline: true } }
+			scores: { An: 93, Bình: 82, Cường: 75 },
+			records: { An: CLEAN, Bình: { ...CLEAN, discipline: true }, Cường: CLEAN }
 		});
 		const session = findVoteSession(db, alice, first)!;
 		const bình = listSubjects(db, first).find((s) => s.fullName === 'Bình')!;
@@ -204,6 +204,10 @@ describe('unitYear', () => {
 			'discipline'
 		]);
 		expect(row.facts).toMatchObject({ periods: 2, discipline: true });
+		// Recorded in the one quarter they were appraised in: the year is not pending.
+		const cường = year.rows.find((r) => r.fullName === 'Cường')!;
+		expect(cường.conditional).toMatchObject({ band: 'good', grade: 'good', pending: false });
+		expect(cường.facts).toMatchObject({ periods: 1 });
 	});
 
 	it('keeps units apart and shows only the viewer’s own sessions', async () => {

@@ -6,7 +6,7 @@
  * counters see: a quarter still in draft or voting is listed without any.
  */
 import { and, eq } from 'drizzle-orm';
-import type { AppraisalPreset } from '$lib/tally/appraisal-presets';
+import { capCountsPerGroup, type AppraisalPreset } from '$lib/tally/appraisal-presets';
 import { capRatioInForce, type CapMove, type RecordedCapRate } from '$lib/tally/cap';
 import {
 	yearFacts,
@@ -254,7 +254,7 @@ export function unitYear(
 						preset,
 						ratio,
 						recordedRate,
-						perGroup: preset.cap?.scope !== 'unit',
+						perGroup: capCountsPerGroup(preset),
 						place: latest.place
 					}
 				: null,
@@ -268,7 +268,7 @@ export function unitYear(
 				quarters,
 				score: year?.score ?? null,
 				scoredQuarters: year?.scoredQuarters ?? 0,
-				facts: yearFacts(quarters.map((quarter) => quarter?.record ?? null)),
+				facts: yearFacts(quarters.flatMap((quarter) => (quarter ? [quarter.record] : []))),
 				conditional: year?.conditional ?? null,
 				grade: year?.grade ?? null,
 				move: year?.move ?? null,
