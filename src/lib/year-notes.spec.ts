@@ -47,7 +47,7 @@ describe('yearGradeNotes', () => {
 		).toEqual([
 			'By score: Completed duties excellently (HTXSNV)',
 			'Tie at the cut-off: awaiting a decision',
-			'Provisional: no grade conditions recorded in any quarter.'
+			'Provisional: grade conditions are not recorded for every quarter.'
 		]);
 	});
 });

@@ -153,7 +153,9 @@ test('a year view after four cloned quarters shows the year grades and exports t
 	await expect(row('Bùi Văn Giang').locator('td').nth(7)).toHaveText('Quý II');
 	await expect(row('Bùi Văn Giang').locator('td').nth(2)).toContainText('45,00 KHTNV');
 	// NĐ 335's conditions (findings) are not recorded in any quarter: the grades are provisional.
-	await expect(row('Trần Thị Bình')).toContainText('Tạm tính: chưa ghi nhận điều kiện xếp loại');
+	await expect(row('Trần Thị Bình')).toContainText(
+		'Tạm tính: có quý chưa ghi nhận điều kiện xếp loại.'
+	);
 	// Quarters counted but not published are marked: on a phone in each label.
 	await expect(row('Trần Thị Bình').locator('td').nth(1)).toHaveAttribute(
 		'data-label',
