@@ -31,6 +31,8 @@ const QUERY_READERS: Record<string, string> = {
 	'routes/(display)/p/[key]/receipts/+page.server.ts': 'a receipt code, reduced to [0-9A-Z]',
 	'routes/(organiser)/people/[personId]/+page.server.ts': 'a year, a number',
 	'routes/(organiser)/sessions/new/+page.server.ts': 'a session kind, one of a list',
+	'routes/(organiser)/years/[year]/unit-year.ts':
+		'a unit’s name, made NFC and only compared with the names stored',
 	'routes/login/+page.server.ts': 'the path to return to, checked to be one of ours',
 	'lib/server/auth/guard.ts': 'the path to return to after logging in',
 	'lib/components/LanguageSwitcher.svelte': 'the path to return to after switching language'

@@ -3,11 +3,8 @@
  * the header of the body holding the vote, the title, the legal basis and the base of every
  * percentage, the meeting, the tally committee, the totals, per person the counts and percentages,
  * the bands with their articles, the time the count ended and the signatures. Laid out by pdfmake
- * with its own Roboto font embedded, which carries every Vietnamese diacritic; the text stays
- * selectable.
+ * (pdf.ts).
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { Content, Margins, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
 	calendarDateParts,
@@ -22,22 +19,7 @@ import { GRADE_ABBREVIATIONS, GRADES, type Grade } from '$lib/tally/grades';
 import { reconciliationLines } from '$lib/reconciliation';
 import { markLabel } from '$lib/wording';
 import type { ResultsExport } from './model';
-
-const require = createRequire(import.meta.url);
-const pdfmake = require('pdfmake') as typeof import('pdfmake');
-const FONT_DIRECTORY = join(dirname(require.resolve('pdfmake/fonts/Roboto.js')), 'Roboto');
-
-pdfmake.setFonts({
-	Roboto: {
-		normal: join(FONT_DIRECTORY, 'Roboto-Regular.ttf'),
-		bold: join(FONT_DIRECTORY, 'Roboto-Medium.ttf'),
-		italics: join(FONT_DIRECTORY, 'Roboto-Italic.ttf'),
-		bolditalics: join(FONT_DIRECTORY, 'Roboto-MediumItalic.ttf')
-	}
-});
-// The document is built from our own data only: no URL is fetched, only the font files are read.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIRECTORY));
+import { documentHeader, pageNumbers, pdfmake } from './pdf';
 
 /**
  * A section's heading; `headlineLevel` lets the page-break rule below keep it with what follows
@@ -308,49 +290,16 @@ function signatures(model: ResultsExport): Content {
 	return { table: { widths: ['*', '*', '*'], body: rows }, layout: 'noBorders', unbreakable: true };
 }
 
-/**
- * The header of an official document of the body that holds the vote: the body on the left,
- * the nation (and the motto, for a state body) on the right, then the place and date.
- */
+/** The header of an official document of the tally committee of the body that holds the vote. */
 function header(model: ResultsExport): Content {
 	const { session } = model;
-	const date = calendarDateParts(session.meetingDate);
-	const nation: Content =
-		model.rules.issuer === 'party'
-			? { text: m.minutes_nation_party(), bold: true, decoration: 'underline' }
-			: {
-					stack: [
-						{ text: m.minutes_nation_state(), bold: true },
-						{ text: m.minutes_motto_state(), bold: true, decoration: 'underline' }
-					]
-				};
-	return {
-		columns: [
-			{
-				width: '42%',
-				alignment: 'center',
-				stack: [
-					{ text: session.organisation.toUpperCase(), bold: true },
-					{ text: m.minutes_committee_unit(), bold: true },
-					model.rules.issuer === 'party' ? { text: '*' } : { text: '—' }
-				]
-			},
-			{
-				width: '*',
-				alignment: 'center',
-				stack: [
-					nation,
-					{
-						text: m.minutes_place_date({ place: session.place, ...date }),
-						italics: true,
-						margin: [0, 6, 0, 0]
-					}
-				]
-			}
-		],
-		columnGap: 12,
-		fontSize: 11
-	};
+	return documentHeader({
+		organisation: session.organisation,
+		body: m.minutes_committee_unit(),
+		issuer: model.rules.issuer,
+		place: session.place,
+		date: calendarDateParts(session.meetingDate)
+	});
 }
 
 function opening(model: ResultsExport): Content {
@@ -387,12 +336,7 @@ export function minutesDocument(model: ResultsExport, locale: DisplayLocale): TD
 			!nodes
 				.getFollowingNodesOnPage()
 				.some((next) => Boolean(next.text) && next.startPosition.top > node.startPosition.top),
-		footer: (current, count) => ({
-			text: `${current}/${count}`,
-			alignment: 'center',
-			fontSize: 8,
-			margin: [0, 16, 0, 0]
-		}),
+		footer: pageNumbers,
 		content: [
 			header(model),
 			{

@@ -10,13 +10,14 @@ import type { ResultsExport } from './model';
 import { resultsTable } from './table';
 
 const PERCENT = '0.00%';
-const POINTS = '0.00';
+export const POINTS = '0.00';
 
-function header(sheet: ExcelJS.Worksheet, titles: string[]) {
+/** A table's header row, bold, kept in view above the rows that follow it. */
+export function header(sheet: ExcelJS.Worksheet, titles: string[]) {
 	const row = sheet.addRow(titles);
 	row.font = { bold: true };
 	row.alignment = { wrapText: true, vertical: 'top' };
-	sheet.views = [{ state: 'frozen', ySplit: 1 }];
+	sheet.views = [{ state: 'frozen', ySplit: row.number }];
 }
 
 /** The results table with real numbers: a percentage as a fraction of one, shown as 90.10 %. */

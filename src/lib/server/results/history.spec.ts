@@ -77,7 +77,7 @@ describe('personHistory', () => {
 		quarter(db, ownerId, personId, { year: 2025, quarter: 4 }, 'completed');
 
 		const opened = personHistory(db, admin, personId, null);
-		expect(opened).toMatchObject({ year: 2026, years: [2026, 2025] });
+		expect(opened).toMatchObject({ year: 2026, years: [2026, 2025], units: ['Chi bộ'] });
 		expect(opened?.entries).toEqual([
 			expect.objectContaining({ state: 'closed', collective: 'good' })
 		]);

@@ -31,6 +31,8 @@ export interface PersonHistory {
 	entries: HistoryEntry[];
 	/** The mean of the year's scores that exist. */
 	meanScore: Rational | null;
+	/** The units whose quarters of the year hold this person, for a link to each unit's year. */
+	units: string[];
 }
 
 function periodOrder(period: Period): number {
@@ -86,7 +88,13 @@ export function personHistory(
 	const dated = sessions.flatMap(({ session, rules, subject: person }) =>
 		rules.period.kind === 'term'
 			? []
-			: [{ year: rules.period.year, ...historyEntry(db, session, rules.period, person) }]
+			: [
+					{
+						year: rules.period.year,
+						organisation: session.organisation,
+						...historyEntry(db, session, rules.period, person)
+					}
+				]
 	);
 	const yearsOf = (items: { year: number }[]) =>
 		[...new Set(items.map((item) => item.year))].sort((a, b) => b - a);
@@ -96,8 +104,8 @@ export function personHistory(
 	const years = counted.length > 0 ? counted : yearsOf(dated);
 	const shownYear =
 		year !== null && years.includes(year) ? year : (years[0] ?? new Date().getFullYear());
-	const entries = dated
-		.filter((item) => item.year === shownYear)
+	const ofYear = dated.filter((item) => item.year === shownYear);
+	const entries = ofYear
 		.map((item) => item.entry)
 		.sort((a, b) => periodOrder(a.period) - periodOrder(b.period));
 
@@ -115,6 +123,13 @@ export function personHistory(
 		entries,
 		meanScore: sum
 			? { numerator: sum.numerator, denominator: sum.denominator * scores.length }
-			: null
+			: null,
+		units: [
+			...new Set(
+				ofYear
+					.filter((item) => item.entry.period.kind === 'quarter')
+					.map((item) => item.organisation)
+			)
+		]
 	};
 }
