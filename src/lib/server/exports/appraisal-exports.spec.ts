@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ND_335_2025, QD_366_2025 } from '$lib/tally/appraisal-presets';
 import { conditionCapReason, conditionRule } from '$lib/wording';
 import { factsOf } from '$lib/tally/conditions';
-import { recordCapRate } from '../results/grades';
+import { eq } from 'drizzle-orm';
+import { subject } from '../db/schema';
 import { sessionById } from '../sessions/lifecycle';
 import {
 	ALL_MET,
@@ -135,19 +136,22 @@ describe('an appraisal’s export model', () => {
 
 	it('states where the grades as they stand break the cap, at the rate in force', async () => {
 		const appraisal = await twoGroups();
-		const { db, ownerId, sessionId } = appraisal;
-		// Back to the rules' 20 %: An's confirmed excellent stands beside four good.
-		expect(recordCapRate(db, sessionById(db, sessionId)!, ownerId, null)).toBe('ok');
+		// Bình confirmed excellent beside An, as the app let through before the cap was checked on
+		// final grades: two excellent beside four good (Phúc confirmed good among them), where
+		// 30 % allows one.
+		appraisal.db
+			.update(subject)
+			.set({ finalGrade: 'excellent' })
+			.where(eq(subject.fullName, 'Trần Thị Bình'))
+			.run();
 		const { model } = exported(appraisal);
 		expect(model.appraisal?.cap).toMatchObject({
-			ratio: { numerator: 1, denominator: 5 },
-			recordedRate: null,
-			breaches: [{ group: 'Chuyên viên', excellent: 1, good: 4, allowed: 0 }]
+			ratio: { numerator: 30, denominator: 100 },
+			breaches: [{ group: 'Chuyên viên', excellent: 2, good: 4, allowed: 1 }]
 		});
-		expect(model.appraisal?.cap?.groups[0]?.moved).toEqual(['Trần Thị Bình', 'Nguyễn Văn An']);
 		expect(await minutesText(model)).toContain(
 			unbroken(
-				'Xếp loại hiện có của nhóm “Chuyên viên” (mức đã xác nhận, hoặc kết quả của tập thể) vượt giới hạn: 1 HTXSNV so với 4 HTTNV, tối đa 0 người được xếp loại HTXSNV.'
+				'Xếp loại hiện có (mức đã xác nhận, nếu chưa có thì kết quả của tập thể) vượt giới hạn tỷ lệ. Nhóm “Chuyên viên”: 2 người Hoàn thành xuất sắc nhiệm vụ so với 4 người Hoàn thành tốt nhiệm vụ, vượt giới hạn: tối đa 1 người được xếp loại Hoàn thành xuất sắc nhiệm vụ.'
 			)
 		);
 	});
@@ -219,12 +223,14 @@ describe('an appraisal’s CSV and workbook', () => {
 		});
 		// A reason with a comma, quotes and a line break comes back as typed.
 		expect(rows[6]).toMatchObject({
-			'Nhóm có nhiệm vụ tương đồng': 'Lãnh đạo',
-			'Đề xuất của cấp ủy': 'HTNV',
-			'Xếp loại được xác nhận': 'HTNV',
+			'Họ và tên': 'Trịnh Văn Phúc',
+			'Kết quả của tập thể': 'HTNV',
+			'Đề xuất của cấp ủy': 'HTTNV',
+			'Xếp loại được xác nhận': 'HTTNV',
 			'Lý do': TWO_DUTY_GROUPS[6]!.finalGrade!.reason
 		});
-		expect(rows[8]).toMatchObject({
+		expect(rows[9]).toMatchObject({
+			'Nhóm có nhiệm vụ tương đồng': 'Lãnh đạo',
 			'Điều kiện chưa đạt': 'Chưa ghi nhận điều kiện xếp loại: mức xếp loại là tạm tính.',
 			'Sau khi xét điều kiện': 'HTNV'
 		});
@@ -247,7 +253,7 @@ describe('an appraisal’s CSV and workbook', () => {
 		);
 		expect(session.get('Kỳ đánh giá')).toBe('Quý IV năm 2026');
 		expect(session.get('Tỷ lệ HTXSNV tối đa so với số HTTNV')).toBeCloseTo(0.3, 10);
-		expect(session.get('Văn bản của cấp có thẩm quyền quyết định tỷ lệ cao hơn')).toBe(
+		expect(session.get('Văn bản của cấp có thẩm quyền quyết định tỷ lệ')).toBe(
 			HIGHER_RATE.document
 		);
 	});
@@ -274,7 +280,7 @@ describe('the appraisal minutes', () => {
 			'Số người được triệu tập 10',
 			'Số phiếu thu về (1) không vượt số phiếu phát ra (5).',
 			// Per group, per person: self-assessment, score and band, conditions, result, final.
-			'Số người được đánh giá: 9, trong 2 nhóm có nhiệm vụ tương đồng.',
+			'Số người được đánh giá: 10, trong 2 nhóm có nhiệm vụ tương đồng.',
 			'Nhóm có nhiệm vụ tương đồng: Chuyên viên',
 			'Nhóm có nhiệm vụ tương đồng: Lãnh đạo',
 			'Nguyễn Văn An Công chức 90,00 điểm (*) HTXSNV 95,00 điểm: HTXSNV HTXSNV HTXSNV — HTXSNV',
@@ -297,29 +303,56 @@ describe('the appraisal minutes', () => {
 		expect(text).not.toContain(unbroken('vượt giới hạn'));
 	});
 
-	it('give the reason a condition caps a grade: 92 points with 20 % exceeded (QĐ 366)', async () => {
+	it('give each reason a condition caps a grade, and a rate the cấp ủy applies (QĐ 366)', async () => {
+		const rate = { percent: 20, document: 'Hướng dẫn số 05-HD/ĐU ngày 01/12/2026 của Đảng ủy xã' };
+		const notOnTime = { ...ALL_MET, completed: 90, onTime: 70 };
 		const { model } = exported(
 			await closedAppraisal({
 				preset: QD_366_2025,
+				capRate: rate,
 				people: [
+					// 92 points but 20 % exceeded: no excellent (Điều 11 khoản 1).
 					{
 						fullName: 'Nguyễn Thị Mai',
 						points: [28, 64],
 						conditions: { ...ALL_MET, exceeded: 20 }
 					},
-					{ fullName: 'Trần Văn Nam', points: [27, 58], conditions: ALL_MET }
+					{ fullName: 'Trần Văn Nam', points: [27, 58], conditions: ALL_MET },
+					// 90 % completed, 70 % on time: 30 % not on time, more than 20 % (khoản 3).
+					{ fullName: 'Lê Thị Oanh', points: [20, 42], conditions: notOnTime }
 				]
 			})
 		);
+		const [exceeded, , , completed, late] = QD_366_2025.conditions;
+		const reason = (condition: typeof exceeded, record: typeof ALL_MET) =>
+			conditionCapReason(condition!, factsOf(record), 'vi');
 		const text = await minutesText(model);
 		expectStated(text, [
 			'ĐẢNG CỘNG SẢN VIỆT NAM',
-			'Nguyễn Thị Mai: HTXSNV theo kết quả bỏ phiếu, HTTNV sau khi xét điều kiện. Không đạt mức “Hoàn thành xuất sắc nhiệm vụ”: cần ít nhất 30% số nhiệm vụ hoàn thành vượt mức yêu cầu; ghi nhận 20% (Quy định 366-QĐ/TW, Điều 11 khoản 1).',
-			// One group: the cap is counted over everyone (HD 21), with no group named.
-			'Số người được đánh giá: 2.',
-			'tính chung cho những người được đánh giá.'
+			`Nguyễn Thị Mai: HTXSNV theo kết quả bỏ phiếu, HTTNV sau khi xét điều kiện. ${reason(exceeded, { ...ALL_MET, exceeded: 20 })}`,
+			`Lê Thị Oanh: HTNV theo kết quả bỏ phiếu, KHTNV sau khi xét điều kiện. ${reason(completed, notOnTime)} ${reason(late, notOnTime)}`,
+			'Số người được đánh giá: 3.',
+			// QĐ 366 sets no rate of its own: the one recorded for the session, with its document.
+			'Tỷ lệ áp dụng: số người xếp loại HTXSNV không vượt quá 20 % số người xếp loại HTTNV',
+			`Tỷ lệ 20 % do cấp có thẩm quyền quyết định theo ${rate.document}.`,
+			'Kết quả của tập thể: 0 người đạt HTXSNV, 2 người HTTNV.'
 		]);
+		// The share not on time is what the rule reads: everything but the 70 % on time.
+		expect(reason(late, notOnTime)).toContain('ghi nhận: 30%');
 		expect(text).not.toContain(unbroken('Nhóm có nhiệm vụ tương đồng:'));
+	});
+
+	it('state what the rules leave open, and no cap where none is set or recorded', async () => {
+		const { model } = exported(
+			await closedAppraisal({
+				preset: QD_366_2025,
+				people: [{ fullName: 'Nguyễn Thị Mai', points: [28, 64], conditions: ALL_MET }]
+			})
+		);
+		expect(model.appraisal?.cap).toBeNull();
+		const text = await minutesText(model);
+		expect(text).toContain(unbroken(QD_366_2025.note!.vi));
+		expect(text).not.toContain(unbroken('Giới hạn tỷ lệ'));
 	});
 
 	it('never leave a heading alone at the foot of a page, however long the tables', async () => {

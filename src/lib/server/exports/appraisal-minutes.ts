@@ -9,6 +9,7 @@ import { capExplanation, capShare } from '$lib/cap-wording';
 import { formatHundredths, type DisplayLocale } from '$lib/format';
 import { m } from '$lib/paraglide/messages.js';
 import { GRADE_ABBREVIATIONS, GRADES } from '$lib/tally/grades';
+import { capBreachText } from '$lib/wording';
 import type { ResultsExport } from './model';
 import { grade, inBrackets, sectionHeading } from './minutes-layout';
 
@@ -151,7 +152,7 @@ function resultsTables(model: ResultsExport, appraisal: Appraisal, locale: Displ
 				headerRows: named ? 2 : 1,
 				keepWithHeaderRows: 1,
 				dontBreakRows: true,
-				widths: [20, '*', 50, 62, 50, 66, 46, 56],
+				widths: [20, '*', 50, 58, 48, 62, 46, 72],
 				body: [
 					...(named ? [title(group)] : []),
 					columns(),
@@ -243,17 +244,14 @@ function capSection(appraisal: Appraisal, locale: DisplayLocale): Content {
 			fontSize: 10,
 			margin: [0, 4, 0, 0]
 		})),
-		cap.breaches.map((breach): Content => ({
-			text: m.minutes_cap_breach({
-				group: groupName(breach.group),
-				excellent: breach.excellent,
-				good: breach.good,
-				allowed: breach.allowed
-			}),
-			bold: true,
-			fontSize: 10,
-			margin: [0, 4, 0, 0]
-		}))
+		cap.breaches.length > 0
+			? {
+					text: m.minutes_cap_breaches({ breaches: capBreachText(cap.breaches) }),
+					bold: true,
+					fontSize: 10,
+					margin: [0, 4, 0, 0]
+				}
+			: []
 	];
 }
 

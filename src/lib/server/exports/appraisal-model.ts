@@ -134,10 +134,10 @@ export const appraisalExportSchema = z.strictObject({
 	conditions: z.array(z.strictObject({ rule: conditionRuleSchema, text: z.string() })),
 	cap: z
 		.strictObject({
-			/** The rate in force: the rules' own, or a higher one recorded for the session. */
+			/** The rate in force: the rules' own, or one recorded for the session (higher, or where they set none). */
 			ratio: exact,
 			scope: z.enum(CAP_SCOPES),
-			/** A higher rate set by the competent level, with the document that sets it. */
+			/** A rate set by the competent level, with the document that sets it. */
 			recordedRate: z.strictObject({ percent: wholePercent, document: z.string() }).nullable(),
 			groups: z.array(capGroup),
 			/** Groups whose grades as they stand (final, else the collective result) break the cap. */
@@ -228,14 +228,15 @@ function subjectOf(report: AppraisalReport, row: AppraisalRow, index: number) {
 	};
 }
 
+/** The cap at the rate in force: the rules' own, or the one recorded where they set none. */
 function capOf(report: AppraisalReport): AppraisalExport['cap'] {
-	const { cap, rules } = report;
-	if (!rules.preset.cap || !cap.ratio) return null;
+	const { cap } = report;
+	if (!cap.ratio) return null;
 	const nameOf = (id: string) =>
 		report.rows.find((row) => row.subject.id === id)?.subject.fullName ?? '';
 	return {
 		ratio: cap.ratio,
-		scope: rules.preset.cap.scope,
+		scope: cap.perGroup ? 'duty_group' : 'unit',
 		recordedRate: cap.recordedRate,
 		groups: cap.groups.map((group) => ({
 			group: group.group,

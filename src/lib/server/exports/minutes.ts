@@ -356,8 +356,8 @@ export function minutesDocument(model: ResultsExport, locale: DisplayLocale): TD
 					model.rules.source,
 					model.rules.name,
 					...(totals.base ? [totals.base.text] : []),
-					...(model.rules.note ? [model.rules.note] : []),
-					...appraisalBasis(model)
+					...appraisalBasis(model),
+					...(model.rules.note ? [model.rules.note] : [])
 				]
 			},
 			sectionHeading(m.minutes_meeting_heading(), [0, 10, 0, 2]),

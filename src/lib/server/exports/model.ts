@@ -230,7 +230,7 @@ export function resultsExport(report: Report, committee: CommitteeMember[]): Res
 					}
 				: {
 						status: 'in_force' as const,
-						note: null,
+						note: rules.preset.note ? localized(rules.preset.note) : null,
 						issuer: rules.preset.issuer,
 						bands: [],
 						capSource: rules.preset.cap ? localized(rules.preset.cap.source) : null

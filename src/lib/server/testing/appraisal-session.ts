@@ -52,9 +52,9 @@ export const ALL_MET: ConditionRecord = {
 /**
  * Two duty groups under NĐ 335 at a recorded rate of 30 %. "Chuyên viên": An (95, self-score 90:
  * 5 points apart) and Bình (92) are excellent, Cường, Dung and Lan good, and Em (75) disciplined,
- * so not completed; 30 % keeps one excellent of the five, and Bình is moved down. "Lãnh đạo":
- * Giang (88) good, confirmed as completed with a reason; Hà (85) good, confirmed; Khánh (60)
- * with no conditions recorded (pending).
+ * so not completed; 30 % keeps one excellent of the five, and Bình is moved down. Phúc (65) is
+ * completed. An is confirmed excellent, Phúc good with a reason. "Lãnh đạo": Giang (88) and Hà (85) good,
+ * Khánh (60) with no conditions recorded (pending), so nobody there can be confirmed yet.
  */
 export const TWO_DUTY_GROUPS: AppraisedPerson[] = [
 	{
@@ -85,23 +85,23 @@ export const TWO_DUTY_GROUPS: AppraisedPerson[] = [
 	},
 	{ fullName: 'Đỗ Thị Lan', dutyGroup: 'Chuyên viên', points: [22, 50], conditions: ALL_MET },
 	{
-		fullName: 'Vũ Thị Giang',
-		dutyGroup: 'Lãnh đạo',
-		points: [27, 61],
+		fullName: 'Trịnh Văn Phúc',
+		dutyGroup: 'Chuyên viên',
+		points: [20, 45],
 		conditions: ALL_MET,
-		proposedGrade: 'completed',
+		proposedGrade: 'good',
 		finalGrade: {
-			grade: 'completed',
-			reason: 'Theo đề xuất của cấp ủy, “chưa hoàn thành” một nhiệm vụ\nđột xuất'
+			grade: 'good',
+			reason: 'Theo đề xuất của chi bộ, “hoàn thành tốt” một nhiệm vụ\nđột xuất'
 		}
 	},
+	{ fullName: 'Vũ Thị Giang', dutyGroup: 'Lãnh đạo', points: [27, 61], conditions: ALL_MET },
 	{
 		fullName: 'Ngô Văn Hà',
 		dutyGroup: 'Lãnh đạo',
 		points: [26, 59],
 		conditions: ALL_MET,
-		proposedGrade: 'good',
-		finalGrade: { grade: 'good' }
+		proposedGrade: 'good'
 	},
 	{ fullName: 'Bùi Thị Khánh', dutyGroup: 'Lãnh đạo', points: [20, 40] }
 ];
