@@ -15,7 +15,7 @@ import {
 import { GRADE_ABBREVIATIONS, isGrade, type Grade } from '$lib/tally/grades';
 import type { Fraction, Threshold } from '$lib/tally/fraction';
 import { findAppraisalPreset, type GradeCondition } from '$lib/tally/appraisal-presets';
-import type { ConditionFacts } from '$lib/tally/conditions';
+import { lateShare, type ConditionFacts } from '$lib/tally/conditions';
 import type { CapBreach } from '$lib/tally/cap';
 import type { DisplayLocale } from '$lib/format';
 import {
@@ -241,7 +241,7 @@ function recordedText(
 			return shareText(facts[field], facts.periods, locale);
 		}
 		case 'late_at_most':
-			return shareText(facts.completed - facts.onTime, facts.periods, locale);
+			return shareText(lateShare(facts), facts.periods, locale);
 		case 'shortcomings_fixed':
 			return m.condition_recorded_not_fixed({}, options);
 		case 'no_finding':

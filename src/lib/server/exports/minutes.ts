@@ -5,31 +5,21 @@
  * the bands with their articles, the time the count ended and the signatures. Laid out by pdfmake
  * (pdf.ts).
  */
-import type { Content, Margins, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
 	calendarDateParts,
 	clockParts,
-	formatHundredths,
 	formatPercentHundredths,
 	type DisplayLocale
 } from '$lib/format';
 import { m } from '$lib/paraglide/messages.js';
 import { COUNTED_ROWS } from '$lib/tally/confidence';
-import { GRADE_ABBREVIATIONS, GRADES, type Grade } from '$lib/tally/grades';
 import { reconciliationLines } from '$lib/reconciliation';
 import { markLabel } from '$lib/wording';
+import { appraisalBasis, appraisalSection } from './appraisal-minutes';
+import { inBrackets, sectionHeading } from './minutes-layout';
 import type { ResultsExport } from './model';
 import { documentHeader, pageNumbers, pdfmake } from './pdf';
-
-/**
- * A section's heading; `headlineLevel` lets the page-break rule below keep it with what follows
- * instead of leaving it alone at the foot of a page.
- */
-function sectionHeading(text: string, margin: Margins): Content {
-	return { text, bold: true, margin, headlineLevel: 1 };
-}
-
-const grade = (value: Grade | null) => (value ? GRADE_ABBREVIATIONS[value] : '—');
 
 function figure(label: string, value: string | number | null): TableCell[] {
 	return [label, { text: value === null ? '—' : String(value), alignment: 'right' }];
@@ -127,9 +117,6 @@ function confidenceTable(rows: ConfidenceRows, base: Base | null, locale: Displa
 
 type BandsWording = ResultsExport['rules']['bands'];
 
-/** " (Điều 11 khoản 2)", or nothing for rules stored without their articles. */
-const inBrackets = (article: string) => (article ? m.base_article({ article }) : '');
-
 /**
  * The bands as the rules word them (condition, article, what the competent body considers or
  * does), then who falls in one: a condition met, never a consequence stated as done.
@@ -203,65 +190,6 @@ function confidenceSection(model: ResultsExport, locale: DisplayLocale): Content
 						correction.bandsWithheld
 					)
 				]
-			: []
-	];
-}
-
-function appraisalTable(model: ResultsExport, locale: DisplayLocale): Content {
-	const appraisal = model.appraisal;
-	if (!appraisal) return [];
-	const byVote = model.session.mode === 'grades';
-	const result = (subject: (typeof appraisal.subjects)[number]) =>
-		byVote
-			? `${grade(subject.collective)}\n${GRADES.map((g) => `${GRADE_ABBREVIATIONS[g]} ${subject.votes?.counts[g] ?? 0}`).join(', ')}`
-			: `${subject.score?.total === null || !subject.score ? '—' : m.points({ points: formatHundredths(subject.score.total, locale) })}: ${grade(subject.collective)}`;
-	const body: TableCell[][] = [
-		[
-			m.results_number(),
-			m.results_person(),
-			m.appraisal_self(),
-			m.appraisal_collective(),
-			m.appraisal_after_cap(),
-			m.appraisal_proposed(),
-			m.appraisal_final()
-		].map((text) => ({ text, bold: true })),
-		...appraisal.subjects.map((subject): TableCell[] => [
-			String(subject.number),
-			{
-				text: [
-					{ text: subject.fullName, bold: true },
-					subject.jobTitle ? `\n${subject.jobTitle}` : ''
-				]
-			},
-			grade(subject.selfGrade),
-			result(subject),
-			grade(subject.afterCap),
-			grade(subject.proposedGrade),
-			{ text: [grade(subject.finalGrade), subject.finalReason ? `\n${subject.finalReason}` : ''] }
-		])
-	];
-	const cap = appraisal.cap;
-	return [
-		{
-			table: { headerRows: 1, widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto', 'auto'], body },
-			fontSize: 9
-		},
-		cap
-			? {
-					text: [
-						m.cap_counts({ candidates: cap.candidates, good: cap.goodBefore }),
-						' ',
-						m.minutes_cap_allowed({ allowed: cap.allowed }),
-						cap.moved.length > 0
-							? ` ${m.cap_demoted({ count: cap.moved.length, names: cap.moved.join(', ') })}`
-							: '',
-						cap.tie
-							? ` ${m.cap_tie({ names: cap.tie.names.join(', '), slots: cap.tie.slots })}`
-							: ''
-					],
-					fontSize: 10,
-					margin: [0, 6, 0, 0]
-				}
 			: []
 	];
 }
@@ -354,13 +282,25 @@ export function minutesDocument(model: ResultsExport, locale: DisplayLocale): TD
 				bold: true,
 				alignment: 'center'
 			},
-			{ text: session.title, alignment: 'center', margin: [0, 0, 0, 12] },
+			{
+				text: session.title,
+				alignment: 'center',
+				margin: [0, 0, 0, session.period ? 0 : 12]
+			},
+			session.period
+				? {
+						text: `${m.period_legend()}: ${session.period.text}`,
+						alignment: 'center',
+						margin: [0, 0, 0, 12]
+					}
+				: [],
 			sectionHeading(m.minutes_basis_heading(), [0, 4, 0, 2]),
 			{
 				ul: [
 					model.rules.source,
 					model.rules.name,
 					...(totals.base ? [totals.base.text] : []),
+					...appraisalBasis(model),
 					...(model.rules.note ? [model.rules.note] : [])
 				]
 			},
@@ -385,10 +325,7 @@ export function minutesDocument(model: ResultsExport, locale: DisplayLocale): TD
 				: [],
 			reconciliationList(model),
 			sectionHeading(m.results_per_subject(), [0, 4, 0, 4]),
-			model.confidence ? confidenceSection(model, locale) : appraisalTable(model, locale),
-			model.rules.capSource
-				? { text: model.rules.capSource, italics: true, fontSize: 9, margin: [0, 4, 0, 0] }
-				: [],
+			model.confidence ? confidenceSection(model, locale) : appraisalSection(model, locale),
 			countEnded(model),
 			{ text: m.minutes_closing(), margin: [0, 6, 0, 0] },
 			signatures(model)

@@ -7,35 +7,13 @@
  * the model into JSON, and docs/results.schema.json is generated from the JSON side.
  */
 import { z } from 'zod';
-import { GRADES } from '$lib/tally/grades';
 import { reconcile } from '$lib/tally/confidence';
-import { floorHundredths, type Rational } from '$lib/tally/rational';
 import type { CommitteeMember } from '../sessions/committee';
 import type { ConfidencePreset } from '$lib/tally/presets';
-import { bandCondition, baseSentence, localized } from '$lib/wording';
+import { bandCondition, baseSentence, localized, periodText } from '$lib/wording';
 import type { ConfidenceCount, Report } from '../results/count';
-
-const grade = z.enum(GRADES).nullable();
-/** Hundredths in the model, a decimal number with two places at most in JSON. */
-function hundredths(json: z.ZodNumber) {
-	return z.codec(json, z.int(), {
-		decode: (decimal) => Math.round(decimal * 100),
-		encode: (count) => count / 100
-	});
-}
-/**
- * Percent of the rules' base, rounded half up to two decimals, never over 100; `null` on a base
- * of 0, or for a count larger than its base (figures that do not agree, stated in the minutes).
- */
-const percent = hundredths(z.number().min(0).max(100)).nullable();
-/** Points truncated to two decimals, as shown. */
-const points = hundredths(z.number());
-const exact = z.strictObject({
-	numerator: z.number().int(),
-	denominator: z.number().int().positive()
-});
-
-const count = z.number().int().min(0);
+import { appraisalExportSchema, appraisalPart } from './appraisal-model';
+import { count, percent } from './fields';
 
 /** Why no band applies: held without the quorum, or figures that do not agree. */
 const bandsWithheld = z.enum(['quorum', 'figures']);
@@ -79,51 +57,9 @@ const base = z.strictObject({
 	text: z.string()
 });
 
-const appraisalSubject = z.strictObject({
-	number: z.number().int().positive(),
-	personId: z.string(),
-	fullName: z.string(),
-	jobTitle: z.string(),
-	votes: z
-		.strictObject({
-			counts: z.strictObject({
-				excellent: z.number().int(),
-				good: z.number().int(),
-				completed: z.number().int(),
-				not_completed: z.number().int()
-			}),
-			total: z.number().int(),
-			median: grade
-		})
-		.nullable(),
-	score: z
-		.strictObject({
-			sheets: z.number().int(),
-			/** Points, truncated to two decimals as shown; `exact` holds the rational. */
-			total: points.nullable(),
-			exact: exact.nullable(),
-			criteria: z.array(
-				z.strictObject({
-					id: z.string(),
-					name: z.string(),
-					maximum: z.number(),
-					mean: points.nullable()
-				})
-			)
-		})
-		.nullable(),
-	collective: grade,
-	afterCap: grade,
-	movedByCap: z.enum(['cap', 'tie']).nullable(),
-	selfGrade: grade,
-	proposedGrade: grade,
-	finalGrade: grade,
-	finalReason: z.string().nullable()
-});
-
 export const resultsExportSchema = z.strictObject({
 	format: z.literal('phieukin.results'),
-	version: z.literal(2),
+	version: z.literal(3),
 	session: z.strictObject({
 		id: z.string(),
 		kind: z.enum(['confidence', 'appraisal']),
@@ -138,7 +74,9 @@ export const resultsExportSchema = z.strictObject({
 				kind: z.enum(['quarter', 'year', 'term']),
 				year: z.number().int().nullable(),
 				quarter: z.number().int().nullable(),
-				label: z.string().nullable()
+				label: z.string().nullable(),
+				/** The period in words: "Quý III năm 2026". */
+				text: z.string()
 			})
 			.nullable(),
 		published: z.boolean(),
@@ -205,21 +143,7 @@ export const resultsExportSchema = z.strictObject({
 			confidence: z.array(confidenceSubject)
 		})
 		.nullable(),
-	appraisal: z
-		.strictObject({
-			subjects: z.array(appraisalSubject),
-			cap: z
-				.strictObject({
-					allowed: z.number().int(),
-					candidates: z.number().int(),
-					goodBefore: z.number().int(),
-					/** Full names, in the order moved (lowest-ranked first). */
-					moved: z.array(z.string()),
-					tie: z.strictObject({ names: z.array(z.string()), slots: z.number().int() }).nullable()
-				})
-				.nullable()
-		})
-		.nullable()
+	appraisal: appraisalExportSchema.nullable()
 });
 
 /** The model: every percentage and point figure in integer hundredths. */
@@ -230,8 +154,6 @@ export type ResultsJson = z.input<typeof resultsExportSchema>;
 export function resultsJson(model: ResultsExport): ResultsJson {
 	return resultsExportSchema.encode(model);
 }
-
-const truncated = (value: Rational | null | undefined) => (value ? floorHundredths(value) : null);
 
 type ConfidenceJson = z.output<typeof confidenceSubject>;
 
@@ -272,7 +194,7 @@ export function resultsExport(report: Report, committee: CommitteeMember[]): Res
 	const countEndedAt = session.countEndedAt ?? session.closedAt;
 	return {
 		format: 'phieukin.results',
-		version: 2,
+		version: 3,
 		session: {
 			id: session.id,
 			kind: rules.kind,
@@ -287,7 +209,8 @@ export function resultsExport(report: Report, committee: CommitteeMember[]): Res
 						kind: period.kind,
 						year: period.kind === 'term' ? null : period.year,
 						quarter: period.kind === 'quarter' ? period.quarter : null,
-						label: period.kind === 'term' ? period.label : null
+						label: period.kind === 'term' ? period.label : null,
+						text: periodText(period)
 					}
 				: null,
 			published: session.publishedAt !== null,
@@ -307,7 +230,7 @@ export function resultsExport(report: Report, committee: CommitteeMember[]): Res
 					}
 				: {
 						status: 'in_force' as const,
-						note: null,
+						note: rules.preset.note ? localized(rules.preset.note) : null,
 						issuer: rules.preset.issuer,
 						bands: [],
 						capSource: rules.preset.cap ? localized(rules.preset.cap.source) : null
@@ -347,53 +270,5 @@ export function resultsExport(report: Report, committee: CommitteeMember[]): Res
 				}
 			: null,
 		appraisal: report.kind === 'appraisal' ? appraisalPart(report) : null
-	};
-}
-
-function appraisalPart(report: Extract<Report, { kind: 'appraisal' }>): ResultsExport['appraisal'] {
-	const nameOf = (id: string) =>
-		report.rows.find((row) => row.subject.id === id)?.subject.fullName ?? '';
-	const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
-	const firstTie = report.cap.groups.find((group) => group.tie)?.tie;
-	return {
-		subjects: report.rows.map((row, index) => ({
-			number: index + 1,
-			personId: row.subject.personId,
-			fullName: row.subject.fullName,
-			jobTitle: row.subject.jobTitle,
-			votes: row.votes
-				? { counts: row.votes.counts, total: row.votes.votes, median: row.votes.median }
-				: null,
-			score: row.score
-				? {
-						sheets: row.score.sheets,
-						total: truncated(row.score.total),
-						exact: row.score.total,
-						criteria: report.criteria.map((criterion) => ({
-							id: criterion.id,
-							name: criterion.name,
-							maximum: criterion.maximum,
-							mean: truncated(row.score?.means[criterion.id])
-						}))
-					}
-				: null,
-			collective: row.collective,
-			afterCap: row.capped,
-			movedByCap: row.move ? (row.move.tied ? 'tie' : 'cap') : null,
-			selfGrade: row.subject.selfGrade,
-			proposedGrade: row.subject.proposedGrade,
-			finalGrade: row.subject.finalGrade,
-			finalReason: row.subject.finalReason
-		})),
-		// Interim: the groups summed until the export model carries each group (issue 14).
-		cap: report.rules.preset.cap
-			? {
-					allowed: sum(report.cap.groups.map((group) => group.allowed)),
-					candidates: sum(report.cap.groups.map((group) => group.candidates)),
-					goodBefore: sum(report.cap.groups.map((group) => group.goodBefore)),
-					moved: report.cap.moves.filter((move) => !move.tied).map((move) => nameOf(move.id)),
-					tie: firstTie ? { names: firstTie.ids.map(nameOf), slots: firstTie.slots } : null
-				}
-			: null
 	};
 }

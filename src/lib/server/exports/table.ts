@@ -63,24 +63,46 @@ function confidenceTable(
 	};
 }
 
-/** The vote (distribution or mean scores), the cap, and the organiser's grades. */
-function appraisalTable(
-	appraisal: NonNullable<ResultsExport['appraisal']>,
-	byVote: boolean
-): ResultsTable {
+type Appraisal = NonNullable<ResultsExport['appraisal']>;
+type AppraisalSubject = Appraisal['subjects'][number];
+
+/** Each unmet condition's reason, or that none is recorded yet (the grade is then provisional). */
+function conditionsCell(subject: AppraisalSubject): string {
+	if (subject.conditionsPending) return m.conditions_pending_note();
+	return subject.conditionCaps.map((cap) => cap.reason).join(' ');
+}
+
+function capMoveCell(subject: AppraisalSubject): string {
+	if (!subject.capMove) return '';
+	return subject.capMove === 'tie' ? m.cap_moved_tie() : m.cap_moved_down();
+}
+
+/**
+ * The grade's making, left to right: the duty group, the self-assessment, the vote (distribution
+ * or mean scores) and its grade, the conditions, the cap, the collective result, then the
+ * organiser's proposal and final grade.
+ */
+function appraisalTable(appraisal: Appraisal, byVote: boolean): ResultsTable {
 	const criteria = appraisal.subjects[0]?.score?.criteria ?? [];
+	const withheld = appraisal.gradesWithheld ? m.grades_withheld_figures() : null;
 	return {
 		header: [
 			m.results_number(),
 			m.subject_full_name(),
 			m.subject_job_title(),
+			m.appraisal_duty_group(),
+			m.appraisal_self_score(),
+			m.appraisal_self_grade(),
 			...(byVote
 				? GRADES.map((g) => GRADE_ABBREVIATIONS[g])
 				: [...criteria.map((criterion) => criterion.name), m.appraisal_total()]),
 			byVote ? m.appraisal_votes() : m.appraisal_sheets(),
+			m.appraisal_band(),
+			m.appraisal_condition_caps(),
+			m.appraisal_after_conditions(),
+			m.appraisal_cap_move(),
 			m.appraisal_collective(),
-			m.appraisal_after_cap(),
-			m.appraisal_self(),
+			m.appraisal_self_score_gap(),
 			m.appraisal_proposed(),
 			m.appraisal_final(),
 			m.appraisal_final_reason()
@@ -89,6 +111,9 @@ function appraisalTable(
 			subject.number,
 			subject.fullName,
 			subject.jobTitle,
+			subject.dutyGroup || m.duty_group_default(),
+			points(subject.selfScore),
+			grade(subject.selfGrade),
 			...(byVote
 				? GRADES.map((g) => subject.votes?.counts[g] ?? 0)
 				: [
@@ -96,9 +121,12 @@ function appraisalTable(
 						points(subject.score?.total ?? null)
 					]),
 			byVote ? (subject.votes?.total ?? 0) : (subject.score?.sheets ?? 0),
-			grade(subject.collective),
-			grade(subject.afterCap),
-			grade(subject.selfGrade),
+			grade(subject.band),
+			conditionsCell(subject),
+			grade(subject.afterConditions),
+			capMoveCell(subject),
+			withheld ?? grade(subject.collectiveResult),
+			subject.departsFromSelfScore ? m.csv_yes() : '',
 			grade(subject.proposedGrade),
 			grade(subject.finalGrade),
 			subject.finalReason ?? ''

@@ -41,12 +41,36 @@ function resultsSheet(book: ExcelJS.Workbook, model: ResultsExport) {
 	}
 	sheet.getColumn(2).width = 28;
 	sheet.getColumn(3).width = 28;
+	// An appraisal's conditions are sentences, with their articles.
+	const conditions = table.header.indexOf(m.appraisal_condition_caps());
+	if (conditions >= 0) {
+		const column = sheet.getColumn(conditions + 1);
+		column.width = 60;
+		column.alignment = { wrapText: true, vertical: 'top' };
+	}
+}
+
+/** A label, its value and the value's number format, if any. */
+type SessionRow = [string, string | number | null, string?];
+
+/** An appraisal's period, the cap's rate in force and its document, and grades withheld. */
+function appraisalRows(model: ResultsExport): SessionRow[] {
+	const { appraisal, session } = model;
+	if (!appraisal) return [];
+	const cap = appraisal.cap;
+	const rows: SessionRow[] = [[m.period_legend(), session.period?.text ?? null]];
+	if (cap) {
+		rows.push([m.xlsx_cap_rate(), cap.ratio.numerator / cap.ratio.denominator, PERCENT]);
+		rows.push([m.xlsx_cap_document(), cap.recordedRate?.document ?? null]);
+	}
+	if (appraisal.gradesWithheld) rows.push([m.appraisal_collective(), m.grades_withheld_figures()]);
+	return rows;
 }
 
 function sessionSheet(book: ExcelJS.Workbook, model: ResultsExport) {
 	const sheet = book.addWorksheet(m.xlsx_sheet_session());
 	const { totals } = model;
-	const rows: [string, string | number | null][] = [
+	const rows: SessionRow[] = [
 		[m.session_field_title(), model.session.title],
 		[m.session_field_organisation(), model.session.organisation],
 		[m.session_field_date(), model.session.meetingDate],
@@ -54,7 +78,7 @@ function sessionSheet(book: ExcelJS.Workbook, model: ResultsExport) {
 		[m.session_field_place(), model.session.place],
 		[m.results_preset(), model.rules.name],
 		[m.results_source({ source: '' }).trim(), model.rules.source],
-		...(totals.base ? ([[m.csv_base(), totals.base.text]] as [string, string][]) : []),
+		...(totals.base ? ([[m.csv_base(), totals.base.text]] as SessionRow[]) : []),
 		[m.totals_convened(), totals.convened],
 		[m.totals_present(), totals.present],
 		[m.totals_issued(), totals.issued],
@@ -65,9 +89,13 @@ function sessionSheet(book: ExcelJS.Workbook, model: ResultsExport) {
 		[m.totals_valid(), totals.valid],
 		[m.totals_invalid(), totals.invalid],
 		[m.totals_quorum_needed(), totals.quorumNeeded],
-		[m.open_override_reason(), totals.quorumOverrideReason]
+		[m.open_override_reason(), totals.quorumOverrideReason],
+		...appraisalRows(model)
 	];
-	for (const [label, value] of rows) sheet.addRow([label, value ?? '']);
+	for (const [label, value, format] of rows) {
+		const row = sheet.addRow([label, value ?? '']);
+		if (format) row.getCell(2).numFmt = format;
+	}
 	sheet.getColumn(1).width = 36;
 	sheet.getColumn(2).width = 48;
 	sheet.getColumn(1).font = { bold: true };

@@ -1,6 +1,7 @@
 /**
- * The 20 % cap in words, from the core's figures (tally/cap.ts): the collective's counts and
- * how many may stay excellent, without formula notation.
+ * The cap on excellent grades in words, from the core's figures (tally/cap.ts): the collective's
+ * counts and how many may stay excellent, without formula notation. The results page and the
+ * minutes say it alike.
  */
 import { formatInteger } from '$lib/format';
 import { m } from '$lib/paraglide/messages.js';
