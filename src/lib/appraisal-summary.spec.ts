@@ -34,7 +34,7 @@ describe('an appraisal preset in words', () => {
 		const summary = appraisalSummary(custom, null, 'vi');
 		expect(summary.conditions).toEqual([
 			`Để được xếp loại “Hoàn thành xuất sắc nhiệm vụ” trở lên: ít nhất 30% số nhiệm vụ hoàn thành vượt mức yêu cầu (${source}).`,
-			`Để được xếp loại “Hoàn thành nhiệm vụ” trở lên: không bị kỷ luật từ khiển trách trở lên trong kỳ đánh giá (${source}).`
+			`Để được xếp loại “Hoàn thành nhiệm vụ” trở lên: không có hành vi vi phạm liên quan đến hoạt động công vụ bị kỷ luật bằng hình thức từ khiển trách trở lên trong năm đánh giá (${source}).`
 		]);
 		expect(summary.bandsArticle).toBe(source);
 		expect(appraisalSummary(QD_366_2025, null, 'vi').conditions).toHaveLength(5);
@@ -45,11 +45,13 @@ describe('an appraisal preset in words', () => {
 			cap: 'Số người xếp loại “Hoàn thành xuất sắc nhiệm vụ” không quá 25% số người xếp loại “Hoàn thành tốt nhiệm vụ”, tính trong từng nhóm có chức trách, nhiệm vụ tương đồng; số lẻ làm tròn xuống.',
 			capSource: source
 		});
-		const qd366 = appraisalSummary(QD_366_2025, null, 'vi');
-		expect(qd366.cap).toContain(
-			'không quá 20% số người xếp loại “Hoàn thành tốt nhiệm vụ”, tính chung cho cả đơn vị'
+		const unit: AppraisalPreset = { ...custom, cap: { ...custom.cap!, scope: 'unit' } };
+		expect(appraisalSummary(unit, null, 'vi').cap).toContain(
+			'tính chung cho cả đơn vị (mọi người được đánh giá trong phiên)'
 		);
-		expect(qd366.capSource).toContain('Hướng dẫn 21-HD/BTCTW năm 2019');
+		const nd335 = appraisalSummary(ND_335_2025, null, 'vi');
+		expect(nd335.cap).toContain('không quá 20% số người xếp loại');
+		expect(nd335.capSource).toContain('Nghị định 335/2025/NĐ-CP, khoản 5 điểm a');
 		const third: AppraisalPreset = {
 			...custom,
 			cap: { ...custom.cap!, ratio: { numerator: 1, denominator: 3 } }
@@ -57,7 +59,7 @@ describe('an appraisal preset in words', () => {
 		expect(appraisalSummary(third, null, 'vi').cap).toContain('không quá 33,33% số người');
 	});
 
-	it('says when there is no cap and no condition, and ignores a rate recorded without a cap', () => {
+	it('says when the rules set no cap and no condition', () => {
 		const bare = customAppraisalPreset({
 			source,
 			minimums: [90, 70, 50],
@@ -66,28 +68,31 @@ describe('an appraisal preset in words', () => {
 			capScope: 'unit',
 			issuer: 'state'
 		});
-		expect(appraisalSummary(bare, { percent: 30, document: 'QĐ 1' }, 'vi')).toMatchObject({
+		expect(appraisalSummary(bare, null, 'vi')).toMatchObject({
 			conditions: [],
-			cap: 'Không giới hạn tỷ lệ người xếp loại “Hoàn thành xuất sắc nhiệm vụ”.',
+			cap: 'Bộ quy tắc không đặt giới hạn tỷ lệ người xếp loại “Hoàn thành xuất sắc nhiệm vụ”.',
 			capSource: null,
 			recordedRate: null,
-			notes: []
+			note: null
 		});
 	});
 
-	it('shows a higher rate recorded for the session with its document', () => {
+	it('shows a rate recorded for the session with its document, where the preset sets one or none', () => {
 		const recorded = { percent: 30, document: 'Quyết định 12-QĐ/ĐU ngày 05/01/2027' };
 		expect(appraisalSummary(ND_335_2025, recorded, 'vi').recordedRate).toBe(
-			'Cấp có thẩm quyền đã quyết định tỷ lệ cao hơn cho phiên này: 30% (Quyết định 12-QĐ/ĐU ngày 05/01/2027).'
+			'Cấp có thẩm quyền đã quyết định tỷ lệ áp dụng cho phiên này: không quá 30% số người xếp loại “Hoàn thành tốt nhiệm vụ”, tính trong từng nhóm có chức trách, nhiệm vụ tương đồng (Quyết định 12-QĐ/ĐU ngày 05/01/2027).'
 		);
+		// QĐ 366 sets no cap (none is verified): a recorded rate is the one in force.
+		const qd366 = appraisalSummary(QD_366_2025, { percent: 20, document: 'HD 01' }, 'vi');
+		expect(qd366.cap).toBe(
+			'Bộ quy tắc không đặt giới hạn tỷ lệ người xếp loại “Hoàn thành xuất sắc nhiệm vụ”.'
+		);
+		expect(qd366.recordedRate).toContain('không quá 20% số người xếp loại');
 	});
 
-	it('says where QĐ 366’s own texts are not verified, and nothing of the kind for NĐ 335', () => {
-		const notes = appraisalSummary(QD_366_2025, null, 'vi').notes;
-		expect(notes).toHaveLength(2);
-		expect(notes[0]).toContain('Hướng dẫn 21-HD/BTCTW năm 2019');
-		expect(notes[1]).toContain('“Không hoàn thành nhiệm vụ”');
-		expect(notes[1]).toContain('“Quy tắc riêng”');
-		expect(appraisalSummary(ND_335_2025, null, 'vi').notes).toEqual([]);
+	it('gives the preset’s note on what its texts leave open', () => {
+		expect(appraisalSummary(QD_366_2025, null, 'vi').note).toBe(QD_366_2025.note?.vi);
+		expect(appraisalSummary(QD_366_2025, null, 'vi').note).toContain('Hướng dẫn 21-HD/BTCTW');
+		expect(appraisalSummary(ND_335_2025, null, 'en').note).toBe(ND_335_2025.note?.en);
 	});
 });

@@ -1,12 +1,12 @@
 /**
  * An appraisal preset in words, as the session form and the session page show it: the score
- * bands, each condition, the cap with its rate, scope and source, a higher rate recorded for the
- * session, and what in the texts behind the preset is not verified.
+ * bands, each condition, the cap with its rate, scope and source, a rate the competent level set
+ * for the session, and the preset's note on what its texts leave open.
  */
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { formatHundredths, formatInteger, type DisplayLocale } from '$lib/format';
-import { QD_366_2025, type AppraisalPreset } from '$lib/tally/appraisal-presets';
+import { capCountsPerGroup, type AppraisalPreset } from '$lib/tally/appraisal-presets';
 import type { RecordedCapRate } from '$lib/tally/cap';
 import type { Fraction } from '$lib/tally/fraction';
 import { conditionRule, gradeNameIn } from '$lib/wording';
@@ -19,13 +19,13 @@ export interface AppraisalSummary {
 	bandsArticle: string;
 	/** Each condition with its article; empty when the grade rests on the score alone. */
 	conditions: string[];
-	/** The cap's rate and scope in one sentence, or that there is none. */
+	/** The preset's cap, rate and scope in one sentence, or that it sets none. */
 	cap: string;
 	capSource: string | null;
-	/** A higher rate set by the competent level and recorded for this session. */
+	/** A rate the competent level set and the session recorded (higher, or where none is set). */
 	recordedRate: string | null;
-	/** What the texts behind the preset leave unverified. */
-	notes: string[];
+	/** What the texts behind the preset leave open or unverified. */
+	note: string | null;
 }
 
 /** "20%", or "33,33%" for a rate that is not a whole percent (none shipped is). */
@@ -50,24 +50,36 @@ function bandTexts(preset: AppraisalPreset, locale: DisplayLocale): string[] {
 	});
 }
 
-function capText(preset: AppraisalPreset, locale: DisplayLocale): string {
-	const options = { locale };
-	if (!preset.cap) return m.appraisal_cap_none({}, options);
-	const scope =
-		preset.cap.scope === 'duty_group'
-			? m.appraisal_cap_scope_duty_group({}, options)
-			: m.appraisal_cap_scope_unit({}, options);
-	return m.appraisal_cap_rule({ rate: ratePercent(preset.cap.ratio, locale), scope }, options);
+function scopeText(perGroup: boolean, locale: DisplayLocale): string {
+	return perGroup
+		? m.appraisal_cap_scope_duty_group({}, { locale })
+		: m.appraisal_cap_scope_unit({}, { locale });
 }
 
-/** Where QĐ 366's own texts are not verified, the preset stands on older or reported ones. */
-function notes(preset: AppraisalPreset, locale: DisplayLocale): string[] {
-	if (preset.id !== QD_366_2025.id) return [];
-	const options = { locale };
-	return [
-		m.appraisal_note_qd366_cap({}, options),
-		m.appraisal_note_qd366_not_completed({}, options)
-	];
+function capText(preset: AppraisalPreset, locale: DisplayLocale): string {
+	if (!preset.cap) return m.appraisal_cap_none({}, { locale });
+	return m.appraisal_cap_rule(
+		{
+			rate: ratePercent(preset.cap.ratio, locale),
+			scope: scopeText(capCountsPerGroup(preset), locale)
+		},
+		{ locale }
+	);
+}
+
+function recordedText(
+	preset: AppraisalPreset,
+	recorded: RecordedCapRate,
+	locale: DisplayLocale
+): string {
+	return m.appraisal_cap_recorded(
+		{
+			rate: `${formatInteger(recorded.percent, locale)}%`,
+			scope: scopeText(capCountsPerGroup(preset), locale),
+			document: recorded.document
+		},
+		{ locale }
+	);
 }
 
 export function appraisalSummary(
@@ -83,13 +95,7 @@ export function appraisalSummary(
 		conditions: preset.conditions.map((condition) => conditionRule(condition, locale)),
 		cap: capText(preset, locale),
 		capSource: preset.cap ? preset.cap.source[locale] : null,
-		recordedRate:
-			preset.cap && recorded
-				? m.appraisal_cap_recorded(
-						{ rate: `${formatInteger(recorded.percent, locale)}%`, document: recorded.document },
-						{ locale }
-					)
-				: null,
-		notes: notes(preset, locale)
+		recordedRate: recorded ? recordedText(preset, recorded, locale) : null,
+		note: preset.note ? preset.note[locale] : null
 	};
 }

@@ -13,6 +13,10 @@ const ND_335 = 'Nghị định 335/2025/NĐ-CP: công chức';
 const CUSTOM = 'Quy tắc riêng: viên chức và các đối tượng khác';
 /** The group of the unit's own rules' fields, shown while they are chosen. */
 const CUSTOM_FIELDS = 'Nội dung quy tắc riêng';
+const NO_CAP = 'Bộ quy tắc không đặt giới hạn tỷ lệ người xếp loại “Hoàn thành xuất sắc nhiệm vụ”.';
+/** The presets' notes on what their texts leave open (QĐ 366's cap, NĐ 335's scope). */
+const QD_366_NOTE = /^Tỷ lệ “Hoàn thành xuất sắc nhiệm vụ”: chưa xác minh được Quy định 366-QĐ\/TW/;
+const ND_335_NOTE = /^Nghị định 335\/2025\/NĐ-CP áp dụng cho công chức\. Viên chức/;
 const DOCUMENT = 'Quy chế đánh giá, xếp loại viên chức của Trường THCS Hòa Bình';
 
 /** The meeting and period of a year's grade vote; the rules are left to the caller. */
@@ -44,7 +48,10 @@ async function fillCustomRules(page: Page) {
 		.getByLabel('ít nhất 30% số nhiệm vụ hoàn thành vượt mức yêu cầu', { exact: true })
 		.check();
 	await rules
-		.getByLabel('không bị kỷ luật từ khiển trách trở lên trong kỳ đánh giá', { exact: true })
+		.getByLabel(
+			'không có hành vi vi phạm liên quan đến hoạt động công vụ bị kỷ luật bằng hình thức từ khiển trách trở lên trong năm đánh giá',
+			{ exact: true }
+		)
 		.check();
 	await rules.getByLabel('Có giới hạn').check();
 	await rules.getByLabel(/^Tỷ lệ tối đa/).fill('25');
@@ -73,30 +80,27 @@ test('each shipped preset is explained once chosen, and summarised on the sessio
 	await expect(
 		page.getByText('Nghị định 335/2025/NĐ-CP chỉ áp dụng cho công chức.', { exact: false })
 	).toBeVisible();
-	// QĐ 366 is chosen first: its conditions, its cap and what is not verified show; NĐ 335's not.
+	// QĐ 366 is chosen first: its conditions, that it sets no cap and its note show; NĐ 335's not.
 	await expect(page.getByLabel(QD_366)).toBeChecked();
 	await expect(
 		page.getByText(
 			'Để được xếp loại “Hoàn thành xuất sắc nhiệm vụ” trở lên: ít nhất 30% số nhiệm vụ hoàn thành vượt mức yêu cầu (Quy định 366-QĐ/TW, Điều 11 khoản 1).'
 		)
 	).toBeVisible();
-	await expect(
-		page.getByText(/giới hạn 20% lấy theo Hướng dẫn 21-HD\/BTCTW năm 2019/)
-	).toBeVisible();
-	await expect(
-		page.getByText(/Chưa xác minh được các trường hợp Quy định 366-QĐ\/TW/)
-	).toBeVisible();
+	await expect(page.getByText(NO_CAP)).toBeVisible();
+	await expect(page.getByText(QD_366_NOTE)).toBeVisible();
 	await expect(page.getByText(/Nghị định 335\/2025\/NĐ-CP, .*khoản 4 điểm c/)).toBeHidden();
 	await page.getByLabel(ND_335).check();
 	await expect(
 		page.getByText(
-			/^Để được xếp loại “Hoàn thành nhiệm vụ” trở lên: không bị kỷ luật từ khiển trách trở lên trong kỳ đánh giá \(Nghị định 335/
+			/^Để được xếp loại “Hoàn thành nhiệm vụ” trở lên: không có hành vi vi phạm liên quan đến hoạt động công vụ bị kỷ luật bằng hình thức từ khiển trách trở lên trong năm đánh giá \(Nghị định 335/
 		)
 	).toBeVisible();
 	await expect(
-		page.getByText(/tính trong từng nhóm có chức trách, nhiệm vụ tương đồng/)
+		page.getByText(/không quá 20% số người xếp loại .*, tính trong từng nhóm có chức trách/)
 	).toBeVisible();
-	await expect(page.getByText(/giới hạn 20% lấy theo Hướng dẫn 21/)).toBeHidden();
+	await expect(page.getByText(ND_335_NOTE)).toBeVisible();
+	await expect(page.getByText(QD_366_NOTE)).toBeHidden();
 	// The unit's own rules' fields show only while they are chosen.
 	await expect(page.getByLabel('Văn bản đơn vị áp dụng')).toBeHidden();
 
@@ -108,10 +112,8 @@ test('each shipped preset is explained once chosen, and summarised on the sessio
 	await expect(rules).toContainText('Không hoàn thành nhiệm vụ (KHTNV): dưới 50 điểm');
 	await expect(rules).toContainText('Căn cứ: Quy định 366-QĐ/TW, Điều 11');
 	await expect(rules.getByRole('listitem').filter({ hasText: /^Để được xếp loại/ })).toHaveCount(5);
-	await expect(rules).toContainText(
-		'không quá 20% số người xếp loại “Hoàn thành tốt nhiệm vụ”, tính chung cho cả đơn vị'
-	);
-	await expect(rules.locator('.notice.warning')).toHaveCount(2);
+	await expect(rules.getByText(NO_CAP)).toBeVisible();
+	await expect(rules.getByText(QD_366_NOTE)).toBeVisible();
 
 	await fillMeeting(page, 'Đánh giá, xếp loại công chức năm 2026');
 	await page.getByLabel(ND_335).check();
@@ -122,8 +124,11 @@ test('each shipped preset is explained once chosen, and summarised on the sessio
 			.getByRole('listitem')
 			.filter({ hasText: /khoản 4 điểm/ })
 	).toHaveCount(3);
+	await expect(rulesOf(page)).toContainText(
+		'tính trong từng nhóm có chức trách, nhiệm vụ tương đồng; số lẻ làm tròn xuống.'
+	);
 	await expect(rulesOf(page)).toContainText('Nghị định 335/2025/NĐ-CP, khoản 5 điểm a');
-	await expect(rulesOf(page).locator('.notice.warning')).toHaveCount(0);
+	await expect(rulesOf(page).getByText(ND_335_NOTE)).toBeVisible();
 });
 
 for (const javaScriptEnabled of [true, false]) {
@@ -147,7 +152,7 @@ for (const javaScriptEnabled of [true, false]) {
 		}
 		await expect(rules.getByRole('listitem').filter({ hasText: /^Để được xếp loại/ })).toHaveText([
 			`Để được xếp loại “Hoàn thành xuất sắc nhiệm vụ” trở lên: ít nhất 30% số nhiệm vụ hoàn thành vượt mức yêu cầu (${DOCUMENT}).`,
-			`Để được xếp loại “Hoàn thành nhiệm vụ” trở lên: không bị kỷ luật từ khiển trách trở lên trong kỳ đánh giá (${DOCUMENT}).`
+			`Để được xếp loại “Hoàn thành nhiệm vụ” trở lên: không có hành vi vi phạm liên quan đến hoạt động công vụ bị kỷ luật bằng hình thức từ khiển trách trở lên trong năm đánh giá (${DOCUMENT}).`
 		]);
 		await expect(rules).toContainText(
 			'Số người xếp loại “Hoàn thành xuất sắc nhiệm vụ” không quá 25% số người xếp loại “Hoàn thành tốt nhiệm vụ”, tính trong từng nhóm có chức trách, nhiệm vụ tương đồng; số lẻ làm tròn xuống.'
@@ -162,7 +167,7 @@ for (const javaScriptEnabled of [true, false]) {
 			page.getByLabel('ít nhất 30% số nhiệm vụ hoàn thành vượt mức yêu cầu', { exact: true })
 		).toBeChecked();
 		await expect(
-			page.getByLabel('đã khắc phục các hạn chế, khuyết điểm đã được chỉ ra')
+			page.getByLabel('khắc phục 100% các hạn chế, khuyết điểm được chỉ ra')
 		).not.toBeChecked();
 		await expect(page.getByLabel(/^Tỷ lệ tối đa/)).toHaveValue('25');
 		await page.context().close();
@@ -199,7 +204,10 @@ test('the unit’s own rules are refused at their fields when bands do not rise 
 	await expect(page.getByLabel(CUSTOM)).toBeChecked();
 	await expect(after.getByLabel('Hoàn thành nhiệm vụ (HTNV)', { exact: true })).toHaveValue('70');
 	await expect(
-		after.getByLabel('không bị kỷ luật từ khiển trách trở lên trong kỳ đánh giá', { exact: true })
+		after.getByLabel(
+			'không có hành vi vi phạm liên quan đến hoạt động công vụ bị kỷ luật bằng hình thức từ khiển trách trở lên trong năm đánh giá',
+			{ exact: true }
+		)
 	).toBeChecked();
 	await expect(after.getByLabel(/^Tỷ lệ tối đa/)).toHaveValue('25');
 	await expect(page.getByLabel('Tên hội nghị')).toHaveValue('Đánh giá viên chức: quy tắc sai');

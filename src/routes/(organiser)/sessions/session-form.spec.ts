@@ -345,6 +345,7 @@ describe('the appraisal session form', () => {
 				{ grade: 'not_completed', minimum: 0 }
 			],
 			bandsArticle: article,
+			note: null,
 			conditions: [
 				{ keeps: 'excellent', kind: 'share_at_least', share: 'exceeded', percent: 30, article },
 				{ keeps: 'completed', kind: 'no_finding', finding: 'discipline', article }
