@@ -15,12 +15,9 @@ describe('nextPeriod', () => {
 		});
 	});
 
-	it('moves a year on and keeps a term', () => {
+	it('moves a year on, and has no next period for a term', () => {
 		expect(nextPeriod({ kind: 'year', year: 2026 })).toEqual({ kind: 'year', year: 2027 });
-		expect(nextPeriod({ kind: 'term', label: '2025–2030' })).toEqual({
-			kind: 'term',
-			label: '2025–2030'
-		});
+		expect(nextPeriod({ kind: 'term', label: '2025–2030' })).toBeNull();
 	});
 
 	it('writes quarters in Roman numerals', () => {

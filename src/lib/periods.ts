@@ -6,8 +6,11 @@ export type Period =
 	| { kind: 'year'; year: number }
 	| { kind: 'term'; label: string };
 
-/** The period a cloned session appraises: the next quarter or year; a term stays as it is. */
-export function nextPeriod(period: Period): Period {
+/**
+ * The period a cloned session appraises: the next quarter or year. A term has none: the next
+ * term is appraised by other people, under a label no one can guess, so it is a new session.
+ */
+export function nextPeriod(period: Period): Period | null {
 	switch (period.kind) {
 		case 'quarter':
 			return period.quarter === 4
@@ -16,7 +19,7 @@ export function nextPeriod(period: Period): Period {
 		case 'year':
 			return { kind: 'year', year: period.year + 1 };
 		case 'term':
-			return period;
+			return null;
 	}
 }
 

@@ -14,7 +14,11 @@ import {
 } from '$lib/tally/confidence';
 import { GRADE_ABBREVIATIONS, isGrade, type Grade } from '$lib/tally/grades';
 import type { Fraction, Threshold } from '$lib/tally/fraction';
-import { findAppraisalPreset, type GradeCondition } from '$lib/tally/appraisal-presets';
+import {
+	findAppraisalPreset,
+	type ConditionRule,
+	type GradeCondition
+} from '$lib/tally/appraisal-presets';
 import { lateShare, type ConditionFacts } from '$lib/tally/conditions';
 import type { CapBreach } from '$lib/tally/cap';
 import type { DisplayLocale } from '$lib/format';
@@ -188,8 +192,8 @@ export function gradeNameIn(grade: Grade, locale: DisplayLocale): string {
 	return `${gradeNames[grade]({}, { locale })} (${GRADE_ABBREVIATIONS[grade]})`;
 }
 
-/** What a condition asks: "ít nhất 30% nhiệm vụ hoàn thành vượt mức". */
-export function conditionRequirement(condition: GradeCondition, locale = getLocale()): string {
+/** What a condition asks: "ít nhất 30% nhiệm vụ hoàn thành vượt mức" (its article aside). */
+export function conditionRequirement(condition: ConditionRule, locale = getLocale()): string {
 	const options = { locale };
 	switch (condition.kind) {
 		case 'share_at_least': {

@@ -288,6 +288,12 @@ describe('templateProblems', () => {
 		]);
 		expect(templateProblems([])).toEqual([{ problem: 'empty' }]);
 	});
+
+	it('states no total while a maximum is not a whole number (never “NaN”)', () => {
+		const criteria = DEFAULT_CRITERIA.map((criterion) => ({ ...criterion }));
+		criteria[2]!.maximum = Number.NaN;
+		expect(templateProblems(criteria)).toEqual([{ problem: 'maximum', index: 2 }]);
+	});
 });
 
 describe('the worked example of README.md', () => {

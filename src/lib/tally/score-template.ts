@@ -49,8 +49,11 @@ export function templateProblems(criteria: readonly Criterion[]): TemplateProble
 			problems.push({ problem: 'maximum', index });
 		}
 	});
-	const total = criteria.reduce((sum, criterion) => sum + criterion.maximum, 0);
-	if (total !== TEMPLATE_TOTAL) problems.push({ problem: 'total', total });
+	// Maxima that are not whole numbers have no total worth stating: each is refused on its own.
+	if (criteria.every((criterion) => Number.isInteger(criterion.maximum))) {
+		const total = criteria.reduce((sum, criterion) => sum + criterion.maximum, 0);
+		if (total !== TEMPLATE_TOTAL) problems.push({ problem: 'total', total });
+	}
 	return problems;
 }
 

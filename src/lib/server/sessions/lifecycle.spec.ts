@@ -318,10 +318,10 @@ describe('cloneForNextPeriod', () => {
 		expect(listVoteSessions(db, alice)).toHaveLength(4);
 	});
 
-	it('lets a term be cloned once (to relabel), and not twice', async () => {
-		const { clone } = await quarterly({ kind: 'term', label: '2025–2030' });
-		expect(clone().ok).toBe(true);
-		expect(clone()).toMatchObject({ ok: false, reason: 'exists' });
+	it('does not clone a term, which has no next period', async () => {
+		const { db, alice, clone } = await quarterly({ kind: 'term', label: '2025–2030' });
+		expect(clone()).toEqual({ ok: false, reason: 'no_next_period' });
+		expect(listVoteSessions(db, alice)).toHaveLength(1);
 	});
 
 	it('does not clone a confidence vote', async () => {

@@ -336,7 +336,7 @@ function nextPeriodTwin(
 
 export type CloneResult =
 	| { ok: true; id: string }
-	| { ok: false; reason: 'not_appraisal' }
+	| { ok: false; reason: 'not_appraisal' | 'no_next_period' }
 	| { ok: false; reason: 'exists'; existing: { id: string; title: string } };
 
 /**
@@ -350,8 +350,8 @@ export type CloneResult =
  * sharing a person (`personId`, carried from clone to clone) with this one, whoever cloned it;
  * or, for a list still empty, one of the same owner with the same organisation and the title
  * the clone would get. Any other session of that period (another unit's, typed afresh) is a
- * different appraisal and is allowed. A term's next period is the same term, so the first
- * clone of a term is allowed (to be relabelled) and the source itself never counts.
+ * different appraisal and is allowed; the source itself never counts. A term has no next
+ * period (see `nextPeriod`) and is not cloned.
  */
 export function cloneForNextPeriod(
 	db: AppDatabase,
@@ -363,6 +363,7 @@ export function cloneForNextPeriod(
 	const rules = session.rules;
 	if (rules.kind !== 'appraisal') return { ok: false, reason: 'not_appraisal' };
 	const period = nextPeriod(rules.period);
+	if (!period) return { ok: false, reason: 'no_next_period' };
 	let title = session.title;
 	const oldTitles = periodTitles(rules.period);
 	const newTitles = periodTitles(period);

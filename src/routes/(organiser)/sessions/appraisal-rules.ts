@@ -1,22 +1,30 @@
 /**
- * The appraisal part of the session form: period, mode, preset and, for score sheets, where
- * the criteria come from.
+ * The appraisal part of the session form: period, mode, preset (a shipped one, or the unit's own
+ * rules for viên chức and others) and, for score sheets, where the criteria come from.
  */
 import { z } from 'zod';
 import type { FieldValues } from '$lib/forms';
 import { m } from '$lib/paraglide/messages.js';
 import type { Period } from '$lib/periods';
-import { APPRAISAL_PRESETS, findAppraisalPreset } from '$lib/tally/appraisal-presets';
+import {
+	APPRAISAL_PRESETS,
+	CUSTOM_APPRAISAL_PRESET_ID,
+	findAppraisalPreset
+} from '$lib/tally/appraisal-presets';
 import { DEFAULT_CRITERIA } from '$lib/tally/score-template';
 import { APPRAISAL_MODES, PERIOD_KINDS } from '$lib/server/db/schema';
 import type { AppraisalRules } from '$lib/server/sessions/rules';
+import { customAppraisalShape, customAppraisalValues, customPreset } from './custom-appraisal';
 import { optionalText } from './form-fields';
 
 /** Criteria for a score sheet: the regulation's default, the session's own, or a saved template. */
 export const DEFAULT_TEMPLATE = 'default';
 export const CURRENT_CRITERIA = 'current';
 
-const APPRAISAL_PRESET_IDS = APPRAISAL_PRESETS.map((preset) => preset.id) as [string, ...string[]];
+const APPRAISAL_PRESET_IDS: [string, ...string[]] = [
+	CUSTOM_APPRAISAL_PRESET_ID,
+	...APPRAISAL_PRESETS.map((preset) => preset.id)
+];
 
 export const appraisalRulesShape = {
 	periodKind: z.enum(PERIOD_KINDS),
@@ -25,10 +33,11 @@ export const appraisalRulesShape = {
 	periodLabel: optionalText(40),
 	mode: z.enum(APPRAISAL_MODES),
 	appraisalPresetId: z.enum(APPRAISAL_PRESET_IDS),
-	templateId: optionalText(40)
+	templateId: optionalText(40),
+	...customAppraisalShape
 };
 
-interface AppraisalFields {
+interface AppraisalFields extends Record<string, unknown> {
 	periodKind: (typeof PERIOD_KINDS)[number];
 	periodYear: string;
 	periodQuarter: string;
@@ -73,7 +82,10 @@ function period(form: AppraisalFields, context: z.RefinementCtx): Period {
 export function appraisalRules(form: AppraisalFields, context: z.RefinementCtx): AppraisalRules {
 	return {
 		kind: 'appraisal',
-		preset: findAppraisalPreset(form.appraisalPresetId) ?? APPRAISAL_PRESETS[0]!,
+		preset:
+			form.appraisalPresetId === CUSTOM_APPRAISAL_PRESET_ID
+				? customPreset(form, context)
+				: (findAppraisalPreset(form.appraisalPresetId) ?? APPRAISAL_PRESETS[0]!),
 		mode: form.mode,
 		period: period(form, context),
 		criteria:
@@ -90,6 +102,7 @@ export function appraisalRulesValues(rules: AppraisalRules): FieldValues {
 		periodLabel: period.kind === 'term' ? period.label : '',
 		mode: rules.mode,
 		appraisalPresetId: rules.preset.id,
-		templateId: rules.mode === 'scores' ? CURRENT_CRITERIA : DEFAULT_TEMPLATE
+		templateId: rules.mode === 'scores' ? CURRENT_CRITERIA : DEFAULT_TEMPLATE,
+		...(rules.preset.id === CUSTOM_APPRAISAL_PRESET_ID ? customAppraisalValues(rules.preset) : {})
 	};
 }

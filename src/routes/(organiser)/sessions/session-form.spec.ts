@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ND_335_2025 } from '$lib/tally/appraisal-presets';
+import { CUSTOM_APPRAISAL_PRESET_ID, ND_335_2025, QD_366_2025 } from '$lib/tally/appraisal-presets';
 import { QD_96_2023 } from '$lib/tally/presets';
 import { confidenceRulesValues } from './confidence-rules';
 import { DEFAULT_CRITERIA } from '$lib/tally/score-template';
@@ -307,5 +307,128 @@ describe('the appraisal session form', () => {
 		if (!first.ok) throw new Error('expected a valid form');
 		const again = appraisal(sessionFormValues(first.data.details));
 		expect(again).toMatchObject({ ok: true, data: { details: first.data.details } });
+	});
+
+	/** A grade vote of 2026 under the unit's own rules: 85 / 65 / 45, two conditions, 25 % per group. */
+	const custom = {
+		periodKind: 'year',
+		periodYear: '2026',
+		mode: 'grades',
+		appraisalPresetId: CUSTOM_APPRAISAL_PRESET_ID,
+		appraisalSource: 'Quy chế đánh giá viên chức của Trường THCS Hòa Bình',
+		appraisalMinExcellent: '85',
+		appraisalMinGood: '65',
+		appraisalMinCompleted: '45',
+		'appraisalCondition.excellent:share_at_least:exceeded:30': 'on',
+		'appraisalCondition.completed:no_finding:discipline': 'on',
+		appraisalCap: 'percent',
+		appraisalCapPercent: '25',
+		appraisalCapScope: 'duty_group',
+		appraisalIssuer: 'state'
+	};
+
+	it('builds the unit’s own rules: its document, bands, the conditions ticked and its cap', () => {
+		const result = appraisal(custom);
+		if (!result.ok || result.data.details.rules.kind !== 'appraisal') throw new Error('refused');
+		const source = custom.appraisalSource;
+		const article = { vi: source, en: source };
+		expect(result.data.details.rules.preset).toEqual({
+			id: CUSTOM_APPRAISAL_PRESET_ID,
+			name: { vi: `Quy tắc riêng: ${source}`, en: `Own rules: ${source}` },
+			source: article,
+			issuer: 'state',
+			quorum: QD_366_2025.quorum,
+			bands: [
+				{ grade: 'excellent', minimum: 85 },
+				{ grade: 'good', minimum: 65 },
+				{ grade: 'completed', minimum: 45 },
+				{ grade: 'not_completed', minimum: 0 }
+			],
+			bandsArticle: article,
+			note: null,
+			conditions: [
+				{ keeps: 'excellent', kind: 'share_at_least', share: 'exceeded', percent: 30, article },
+				{ keeps: 'completed', kind: 'no_finding', finding: 'discipline', article }
+			],
+			cap: {
+				ratio: { numerator: 25, denominator: 100 },
+				rounding: 'floor',
+				scope: 'duty_group',
+				source: article
+			}
+		});
+	});
+
+	it('takes no condition unless one is ticked, and no cap when none is chosen', () => {
+		const plain = Object.fromEntries(
+			Object.entries(custom).filter(([field]) => !field.startsWith('appraisalCondition.'))
+		);
+		const result = appraisal({ ...plain, appraisalCap: 'none', appraisalIssuer: 'party' });
+		if (!result.ok || result.data.details.rules.kind !== 'appraisal') throw new Error('refused');
+		expect(result.data.details.rules.preset).toMatchObject({
+			conditions: [],
+			cap: null,
+			issuer: 'party'
+		});
+	});
+
+	it('says at each field what is wrong with the unit’s own rules', () => {
+		const errors = (fields: Record<string, string>) => {
+			const result = appraisal({ ...custom, ...fields });
+			if (result.ok) throw new Error(`expected a refusal of ${JSON.stringify(fields)}`);
+			return result.errors;
+		};
+		expect(errors({ appraisalSource: '  ' })).toEqual({
+			appraisalSource: ['Vui lòng điền mục này.']
+		});
+		// Bands that do not rise: each told which band it must clear.
+		expect(
+			errors({ appraisalMinExcellent: '60', appraisalMinGood: '60', appraisalMinCompleted: '70' })
+		).toEqual({
+			appraisalMinGood: [
+				'Phải cao hơn điểm tối thiểu của mức Hoàn thành nhiệm vụ (HTNV): 70 điểm.'
+			],
+			appraisalMinExcellent: [
+				'Phải cao hơn điểm tối thiểu của mức Hoàn thành tốt nhiệm vụ (HTTNV): 60 điểm.'
+			]
+		});
+		expect(errors({ appraisalMinExcellent: '', appraisalMinCompleted: 'năm mươi' })).toEqual({
+			appraisalMinExcellent: ['Vui lòng điền mục này.'],
+			appraisalMinCompleted: ['Hãy nhập một số nguyên, ví dụ 12.']
+		});
+		expect(Object.keys(errors({ appraisalMinExcellent: '101', appraisalCapPercent: '0' }))).toEqual(
+			['appraisalMinExcellent', 'appraisalCapPercent']
+		);
+		expect(errors({ appraisalCapPercent: '12,5' })).toEqual({
+			appraisalCapPercent: ['Hãy nhập một số nguyên, ví dụ 12.']
+		});
+	});
+
+	it('ignores the custom fields under a shipped preset, whatever they hold', () => {
+		const result = appraisal({
+			...custom,
+			appraisalPresetId: ND_335_2025.id,
+			appraisalSource: '',
+			appraisalMinGood: 'x'
+		});
+		expect(result).toMatchObject({
+			ok: true,
+			data: { details: { rules: { preset: ND_335_2025 } } }
+		});
+	});
+
+	it('gives back the unit’s own rules to edit them, and reads them back the same', () => {
+		for (const fields of [custom, { ...custom, appraisalCap: 'none', appraisalCapScope: 'unit' }]) {
+			const first = appraisal(fields);
+			if (!first.ok) throw new Error('expected a valid form');
+			const values = sessionFormValues(first.data.details);
+			expect(values).toMatchObject({
+				appraisalPresetId: CUSTOM_APPRAISAL_PRESET_ID,
+				appraisalSource: custom.appraisalSource,
+				appraisalMinExcellent: '85',
+				'appraisalCondition.excellent:share_at_least:exceeded:30': 'on'
+			});
+			expect(appraisal(values)).toMatchObject({ ok: true, data: { details: first.data.details } });
+		}
 	});
 });

@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { formatDateEntry } from '$lib/date-entry';
 import { isoDateIn } from '$lib/format';
 import { locales } from '$lib/paraglide/runtime.js';
+import { nextPeriod } from '$lib/periods';
 import { quorumStatus } from '$lib/tally/confidence';
 import { periodText } from '$lib/wording';
 import { countingSession, organiserSession } from '$lib/server/sessions/access';
@@ -12,6 +13,7 @@ import { errorOn, parseForm } from '$lib/server/http/forms';
 import { displaySession } from '$lib/server/sessions/display';
 import { notDraftFailure } from '$lib/server/sessions/draft';
 import { listSubjects } from '$lib/server/sessions/subjects';
+import { recordedCapRate } from '$lib/server/results/count';
 import {
 	cloneForNextPeriod,
 	closeVoteSession,
@@ -41,7 +43,11 @@ export const load: PageServerLoad = (event) => {
 			session.rules.kind === 'appraisal'
 				? {
 						period: session.rules.period,
+						/** `null` for a term: there is no next period to clone into. */
+						next: nextPeriod(session.rules.period),
 						mode: session.rules.mode,
+						preset: session.rules.preset,
+						capRate: recordedCapRate(session),
 						criteriaCount: session.rules.criteria?.length ?? 0,
 						// The clone form's suggestion for the next meeting: today, where it is held.
 						cloneDate: formatDateEntry(isoDateIn(new Date()))
@@ -127,7 +133,9 @@ export const actions: Actions = {
 		if (clone.reason === 'exists') {
 			return fail(409, { action: 'clone', existing: clone.existing, values: form.values });
 		}
-		return fail(400, { action: 'clone', errors: errorOn('clone', m.validation_invalid()) });
+		const message =
+			clone.reason === 'no_next_period' ? m.clone_term_refused() : m.validation_invalid();
+		return fail(400, { action: 'clone', errors: errorOn('clone', message) });
 	},
 
 	confirm: confirmAction,

@@ -33,7 +33,8 @@ export function readCriteriaForm(formData: FormData): CriteriaReading {
 		const maximumText = (values[`maximum.${index}`] ?? '').trim();
 		if (!name && !maximumText) continue;
 		const group = values[`group.${index}`] ?? 'general';
-		const maximum = Number(maximumText);
+		// Digits only: Number() would read '' as 0 and '1e1' or '0x10' as numbers no one typed.
+		const maximum = /^\d{1,3}$/.test(maximumText) ? Number(maximumText) : Number.NaN;
 		const id =
 			(values[`id.${index}`] ?? '').match(/^[a-z0-9-]{1,40}$/)?.[0] ??
 			`c-${generateId().slice(0, 10)}`;
