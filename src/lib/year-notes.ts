@@ -50,7 +50,7 @@ export function quartersText(quarters: readonly number[], locale: DisplayLocale 
 export interface YearRulesInForce {
 	rules: {
 		quarter: 1 | 2 | 3 | 4;
-		preset: Pick<AppraisalPreset, 'name' | 'source' | 'cap' | 'note'>;
+		preset: Pick<AppraisalPreset, 'name' | 'source' | 'cap'>;
 		recordedRate: RecordedCapRate | null;
 	} | null;
 	sessions: { quarter: 1 | 2 | 3 | 4; counted: boolean; presetName: AppraisalPreset['name'] }[];
@@ -70,7 +70,6 @@ export function yearBasis(view: YearRulesInForce, locale: DisplayLocale = getLoc
 		m.year_rules({ quarter: romanQuarter(rules.quarter), name: preset.name[locale] }, options),
 		m.results_source({ source: preset.source[locale] }, options),
 		...(preset.cap ? [preset.cap.source[locale]] : []),
-		...(preset.note ? [preset.note[locale]] : []),
 		...(recordedRate ? [m.year_cap_rate(recordedRate, options)] : []),
 		...view.sessions
 			.filter((session) => session.counted && session.presetName.vi !== preset.name.vi)

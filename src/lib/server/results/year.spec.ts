@@ -263,8 +263,7 @@ describe('unitYear', () => {
 		expect(year.rules).toMatchObject({
 			preset: { id: ND_335_2025.id },
 			ratio: { numerator: 40, denominator: 100 },
-			recordedRate: { percent: 40, document: 'Văn bản 12/UBND' },
-			perGroup: true
+			recordedRate: { percent: 40, document: 'Văn bản 12/UBND' }
 		});
 		// Văn phòng: two excellent beside five good, at 40 % ⌊0.4 × 7 / 1.4⌋ = 2 stay; Lãnh đạo:
 		// alone with no one good, Lan goes down.

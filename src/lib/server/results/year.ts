@@ -6,7 +6,7 @@
  * counters see: a quarter still in draft or voting is listed without any.
  */
 import { and, eq } from 'drizzle-orm';
-import { capCountsPerGroup, type AppraisalPreset } from '$lib/tally/appraisal-presets';
+import type { AppraisalPreset } from '$lib/tally/appraisal-presets';
 import { capRatioInForce, type CapMove, type RecordedCapRate } from '$lib/tally/cap';
 import {
 	yearFacts,
@@ -85,7 +85,6 @@ export interface UnitYear {
 		preset: AppraisalPreset;
 		ratio: Fraction | null;
 		recordedRate: RecordedCapRate | null;
-		perGroup: boolean;
 		/** Where the rules apply (the latest counted quarter's meeting place), for the PDF. */
 		place: string;
 	} | null;
@@ -254,7 +253,6 @@ export function unitYear(
 						preset,
 						ratio,
 						recordedRate,
-						perGroup: capCountsPerGroup(preset),
 						place: latest.place
 					}
 				: null,
