@@ -3,13 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { ballot, ballotChoice, credential } from '../db/schema';
 import { acknowledgedSubmission, lookupCard } from './cast';
 import { voidCardByCode } from '../cards/ballot-cards';
-import { ND_335_2025 } from '$lib/tally/appraisal-presets';
 import { createTestDatabase } from '../db/testing';
 import { closeVoteSession, openVoteSession, recordAttendance } from '../sessions/lifecycle';
 import { addSubjects, showSelfAssessmentOnBallot } from '../sessions/subjects';
 import {
 	castChoices,
-	draftSession,
+	draftAppraisal,
 	issueTestCards,
 	openSession,
 	organiser
@@ -161,16 +160,7 @@ describe('the people on an appraisal’s ballot', () => {
 	async function appraisalBallots(printed: boolean) {
 		const db = createTestDatabase();
 		const owner = await organiser(db);
-		const sessionId = draftSession(db, owner.id, {
-			subjects: 0,
-			rules: {
-				kind: 'appraisal',
-				preset: ND_335_2025,
-				mode: 'grades',
-				period: { kind: 'quarter', year: 2026, quarter: 4 },
-				criteria: null
-			}
-		});
+		const sessionId = draftAppraisal(db, owner.id);
 		addSubjects(db, sessionId, [
 			{ fullName: 'An', jobTitle: 'Trưởng phòng', selfScore: 9250, selfGrade: 'excellent' },
 			{ fullName: 'Bình', jobTitle: '' }

@@ -225,15 +225,8 @@ describe('cloneForNextPeriod', () => {
 		]);
 		db.update(subject)
 			.set({
-				conditions: {
-					completed: 100,
-					onTime: 100,
-					exceeded: 40,
-					shortcomingsFixed: true,
-					discipline: false,
-					degradation: false,
-					corruption: false
-				},
+				// Recorded for this quarter (the record's other facts do not matter here).
+				conditions: { completed: 100, onTime: 100, exceeded: 40 },
 				proposedGrade: 'excellent',
 				finalGrade: 'excellent',
 				finalReason: 'Đã xác nhận'

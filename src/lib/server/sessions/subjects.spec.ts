@@ -9,9 +9,8 @@ import {
 	showSelfAssessmentOnBallot,
 	updateSubject
 } from './subjects';
-import { draftSession, organiser } from '../testing/fixtures';
+import { draftAppraisal, draftSession, organiser } from '../testing/fixtures';
 import { openVoteSession, recordAttendance, sessionById } from './lifecycle';
-import { ND_335_2025 } from '$lib/tally/appraisal-presets';
 
 async function draft(subjects = 4) {
 	const db = createTestDatabase();
@@ -124,16 +123,7 @@ describe('subjects', () => {
 		async function appraisal() {
 			const db = createTestDatabase();
 			const owner = await organiser(db);
-			const sessionId = draftSession(db, owner.id, {
-				subjects: 0,
-				rules: {
-					kind: 'appraisal',
-					preset: ND_335_2025,
-					mode: 'grades',
-					period: { kind: 'quarter', year: 2026, quarter: 4 },
-					criteria: null
-				}
-			});
+			const sessionId = draftAppraisal(db, owner.id);
 			const people = () =>
 				listSubjects(db, sessionId).map(({ fullName, dutyGroup, selfScore, selfGrade }) => ({
 					fullName,

@@ -67,6 +67,20 @@ export function draftSession(
 	return id;
 }
 
+/** A draft grade vote of Q4 2026 under NĐ 335, with nobody on its list yet. */
+export function draftAppraisal(db: AppDatabase, ownerId: string): string {
+	return draftSession(db, ownerId, {
+		subjects: 0,
+		rules: {
+			kind: 'appraisal',
+			preset: ND_335_2025,
+			mode: 'grades',
+			period: { kind: 'quarter', year: 2026, quarter: 4 },
+			criteria: null
+		}
+	});
+}
+
 /** Issues cards in a test, failing loudly if the server refuses them. */
 export function issueTestCards(
 	db: AppDatabase,
