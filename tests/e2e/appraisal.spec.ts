@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { personOnResults, recordConditionsOnResults } from './support/conditions';
 import { PHONE, closeVoting, issueCards, newOrganiser, openVoting } from './support/fixtures';
 
 const PEOPLE = [
@@ -150,24 +151,44 @@ test('a quarterly score-sheet appraisal: phones score, the cap applies, grades a
 	await expect(cap).toContainText(
 		'Chuyển 2 người xuống HTTNV, người điểm thấp nhất trước: Trần Thị Bình, Nguyễn Văn An'
 	);
-	await expect(row('Nguyễn Văn An')).toContainText('Chuyển xuống do giới hạn 20%');
+	await expect(row('Nguyễn Văn An')).toContainText('Chuyển xuống do giới hạn tỷ lệ 20 %');
 
-	// The organiser confirms An as excellent, which departs from the collective result.
-	const confirm = page.getByRole('region', { name: 'Xác nhận xếp loại' });
-	await confirm.getByText('Nguyễn Văn An', { exact: true }).click();
-	const anForm = confirm
-		.locator('form')
-		.filter({ has: page.locator('input[value]') })
-		.filter({ hasText: 'Lý do' })
-		.first();
+	// The organiser confirms An as excellent, which departs from the collective result. QĐ 366's
+	// conditions are recorded first: a grade cannot be confirmed without them.
+	await expect(row('Nguyễn Văn An')).toContainText('Chưa ghi nhận điều kiện');
+	await recordConditionsOnResults(page, 'Nguyễn Văn An');
+	await expect(row('Nguyễn Văn An')).toContainText('Không điều kiện nào hạ mức xếp loại');
+	const an = await personOnResults(page, 'Nguyễn Văn An');
+	const anForm = an.locator('form[action="?/grades"]');
 	await anForm.getByLabel('Tự đánh giá').selectOption('excellent');
 	await anForm.getByLabel('Xếp loại được xác nhận').selectOption('excellent');
 	await anForm.getByRole('button', { name: /Lưu/ }).click();
 	await expect(anForm.getByText('Xếp loại khác kết quả của tập thể: cần ghi lý do.')).toBeVisible();
 	await anForm.getByLabel('Lý do').fill('Đơn vị có thành tích nổi bật, được cấp trên khen thưởng');
 	await anForm.getByRole('button', { name: /Lưu/ }).click();
+	// One excellent beside three good breaks the 20 % cap on final grades: refused, with the numbers.
+	await expect(anForm).toContainText(
+		'Toàn đơn vị: 1 người Hoàn thành xuất sắc nhiệm vụ so với 3 người Hoàn thành tốt nhiệm vụ; với tỷ lệ 20 %, không ai được xếp loại Hoàn thành xuất sắc nhiệm vụ.'
+	);
+	await expect(row('Nguyễn Văn An').getByRole('cell').last()).toContainText('Chưa có');
+
+	// The competent level set a higher rate for the unit: recorded with its document, An stays
+	// excellent in the collective result and is confirmed as such.
+	const rate = page.getByRole('region', { name: /Giới hạn tỷ lệ/ });
+	await rate
+		.locator('summary', { hasText: 'Tỷ lệ cao hơn do cấp có thẩm quyền quyết định' })
+		.click();
+	await rate.getByLabel('Tỷ lệ tối đa (%)').fill('50');
+	await rate.getByLabel('Văn bản quyết định tỷ lệ').fill('Công văn số 15/BTCTU ngày 10/12/2026');
+	await rate.getByRole('button', { name: 'Ghi nhận tỷ lệ' }).click();
+	await expect(rate.getByRole('status')).toHaveText('Đã ghi nhận tỷ lệ.');
+	await expect(rate).toContainText('Đang áp dụng tỷ lệ 50 %');
+	await expect(row('Nguyễn Văn An')).not.toContainText('Chuyển xuống');
+	await anForm.getByLabel('Tự đánh giá').selectOption('excellent');
+	await anForm.getByLabel('Xếp loại được xác nhận').selectOption('excellent');
+	await anForm.getByRole('button', { name: /Lưu/ }).click();
 	await expect(anForm.getByRole('status')).toHaveText('Đã lưu.');
-	await expect(row('Nguyễn Văn An')).toContainText('Đơn vị có thành tích nổi bật');
+	await expect(row('Nguyễn Văn An').getByRole('cell').last()).toContainText('HTXSNV');
 
 	// Next quarter in one step: same people, mode and criteria.
 	await page.goto(sessionUrl);
@@ -256,5 +277,5 @@ test('a grade vote: phones pick a grade per person, the median decides', async (
 	await expect(page.getByRole('region', { name: /Giới hạn tỷ lệ/ })).toContainText(
 		'Với 1 người này, không ai được giữ HTXSNV'
 	);
-	await expect(em).toContainText('Chuyển xuống do giới hạn 20%');
+	await expect(em).toContainText('Chuyển xuống do giới hạn tỷ lệ 20 %');
 });

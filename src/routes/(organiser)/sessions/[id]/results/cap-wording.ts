@@ -1,6 +1,6 @@
 /**
- * The 20 % cap in words, from the core's figures (tally/cap.ts): the collective's counts and
- * how many may stay excellent, without formula notation.
+ * The cap in words, from the core's figures (tally/cap.ts): the collective's counts and how many
+ * may stay excellent, without formula notation.
  */
 import { formatInteger } from '$lib/format';
 import { m } from '$lib/paraglide/messages.js';
@@ -39,4 +39,9 @@ export function capExplanation(
 					? m.cap_allowed_none({ total, rest: total - 1, percent }, { locale })
 					: m.cap_allowed({ total, allowed, rest: total - allowed, percent }, { locale });
 	return `${m.cap_counts({ candidates, good }, { locale })} ${limit}`;
+}
+
+/** A duty group's name; the one default group reads "Chung". */
+export function dutyGroupName(group: string, locale: Locale = getLocale()): string {
+	return group || m.duty_group_default({}, { locale });
 }
