@@ -121,24 +121,22 @@ test('QĐ 366: a 92 with 20 % of tasks beyond what was asked ends good, the reas
 	await page.goto(`/sessions/${id}/results`);
 	await expect(row(page, 'Nguyễn Văn An')).toContainText('92,00 điểm');
 	await expect(row(page, 'Nguyễn Văn An')).toContainText(
-		'Không đạt mức “Hoàn thành xuất sắc nhiệm vụ”: cần ít nhất 30% số nhiệm vụ hoàn thành vượt mức yêu cầu; ghi nhận 20% (Quy định 366-QĐ/TW, Điều 11 khoản 1).'
+		'Không đủ điều kiện xếp loại “Hoàn thành xuất sắc nhiệm vụ”: cần ít nhất 30% số nhiệm vụ hoàn thành vượt mức yêu cầu; ghi nhận: 20% (Quy định 366-QĐ/TW, Điều 11 khoản 1).'
 	);
 	await expect(cell(page, 'Nguyễn Văn An', COLLECTIVE)).toHaveText('HTTNV');
-	// Nothing recorded for Bình: the grade is provisional and cannot be confirmed yet.
+	await expect(page.getByRole('region', { name: /Giới hạn tỷ lệ/ })).toContainText(
+		'Bộ quy tắc này không quy định tỷ lệ tối đa “Hoàn thành xuất sắc nhiệm vụ”'
+	);
+	// Nothing recorded for Bình: the grade is provisional, and nobody in the group can be
+	// confirmed while it may still move the others'.
 	await expect(row(page, 'Trần Thị Bình')).toContainText('Chưa ghi nhận điều kiện');
 	await expect(cell(page, 'Trần Thị Bình', COLLECTIVE)).toContainText('HTTNV (tạm tính)');
 	const confirm = page.getByRole('region', { name: 'Xác nhận xếp loại' });
 	await expect(confirm).toContainText(
-		'1 người chưa ghi nhận điều kiện xếp loại: chưa xác nhận được.'
+		'3 người chưa xác nhận được: trong nhóm còn người chưa ghi nhận điều kiện xếp loại.'
 	);
+	await expect(confirm.getByRole('button', { name: /Xác nhận theo kết quả/ })).toHaveCount(0);
 	await shots(page, SHOTS, 'results-conditions');
-	await confirm
-		.getByRole('button', { name: 'Xác nhận theo kết quả của tập thể cho 2 người chưa xác nhận' })
-		.click();
-	await expect(confirm.getByRole('status')).toHaveText(
-		'Đã xác nhận 2 người theo kết quả của tập thể.'
-	);
-	await expect(row(page, 'Nguyễn Văn An').getByRole('cell').last()).toHaveText('HTTNV');
 
 	// After the vote, on the results page.
 	const binh = await personOnResults(page, 'Trần Thị Bình');
@@ -148,15 +146,27 @@ test('QĐ 366: a 92 with 20 % of tasks beyond what was asked ends good, the reas
 	);
 	await expect(row(page, 'Trần Thị Bình')).toContainText('Không điều kiện nào hạ mức xếp loại');
 	await expect(cell(page, 'Trần Thị Bình', COLLECTIVE)).toHaveText('HTTNV');
+	await confirm
+		.getByRole('button', { name: 'Xác nhận theo kết quả của tập thể cho 3 người chưa xác nhận' })
+		.click();
+	await expect(confirm.getByRole('status')).toHaveText(
+		'Đã xác nhận 3 người theo kết quả của tập thể.'
+	);
+	await expect(row(page, 'Nguyễn Văn An').getByRole('cell').last()).toHaveText('HTTNV');
 
-	// Published while this page was open: the form is refused in words, nothing changes.
-	const stale = await personOnResults(page, 'Nguyễn Văn An');
+	// Confirmed grades rest on the conditions: they are refused in words, nothing changes.
+	const an = await personOnResults(page, 'Nguyễn Văn An');
+	await fillConditions(an, 'Nguyễn Văn An', { exceeded: '40' });
+	await expect(page.getByRole('alert')).toHaveText(
+		'Đã có người cùng nhóm được xác nhận mức xếp loại: không thể thay đổi điều kiện nữa. Muốn sửa, hãy bỏ các mức đã xác nhận trong nhóm (chọn “Chưa có”) trước.'
+	);
+	// Published while this page was open: refused in its own words.
 	await publishResults(client, id);
-	await fillConditions(stale, 'Nguyễn Văn An', { exceeded: '40' });
+	await fillConditions(an, 'Nguyễn Văn An', { exceeded: '40' });
 	await expect(page.getByRole('alert')).toHaveText(
 		'Kết quả đã công bố: không thể thay đổi điều kiện xếp loại nữa.'
 	);
-	await expect(row(page, 'Nguyễn Văn An')).toContainText('ghi nhận 20%');
+	await expect(row(page, 'Nguyễn Văn An')).toContainText('ghi nhận: 20%');
 });
 
 test('NĐ 335: discipline of a reprimand or more sends a 92 to not completed, recorded after the vote with JavaScript; a grade beyond the cap is refused where it was chosen', async ({
@@ -181,7 +191,7 @@ test('NĐ 335: discipline of a reprimand or more sends a 92 to not completed, re
 	await fillConditions(an, 'Nguyễn Văn An', { discipline: true });
 	await expect(an.getByRole('status')).toHaveText('Đã ghi nhận điều kiện.');
 	await expect(row(page, 'Nguyễn Văn An')).toContainText(
-		'Không đạt mức “Hoàn thành nhiệm vụ”: cần không bị kỷ luật từ khiển trách trở lên trong kỳ đánh giá; ghi nhận có (Nghị định 335/2025/NĐ-CP, điều quy định các mức xếp loại chất lượng công chức, khoản 4 điểm c).'
+		'Không đủ điều kiện xếp loại “Hoàn thành nhiệm vụ”: cần không có hành vi vi phạm liên quan đến hoạt động công vụ bị kỷ luật bằng hình thức từ khiển trách trở lên trong năm đánh giá; ghi nhận: có (Nghị định 335/2025/NĐ-CP, điều quy định các mức xếp loại chất lượng công chức, khoản 4 điểm c).'
 	);
 	await expect(cell(page, 'Nguyễn Văn An', COLLECTIVE)).toHaveText('KHTNV');
 
@@ -193,7 +203,7 @@ test('NĐ 335: discipline of a reprimand or more sends a 92 to not completed, re
 	await grades.getByLabel('Lý do').fill('Hoàn thành vượt mức nhiều nhiệm vụ đột xuất');
 	await grades.getByRole('button', { name: /Lưu/ }).click();
 	await expect(grades).toContainText(
-		'Chưa xác nhận được: các mức xếp loại sẽ vượt giới hạn tỷ lệ. Nhóm “Chung”: 1 người Hoàn thành xuất sắc nhiệm vụ so với 0 người Hoàn thành tốt nhiệm vụ; với tỷ lệ 20 %, không ai được xếp loại Hoàn thành xuất sắc nhiệm vụ.'
+		'Nhóm “Chung”: 1 người Hoàn thành xuất sắc nhiệm vụ so với 0 người Hoàn thành tốt nhiệm vụ, vượt giới hạn: không ai được xếp loại Hoàn thành xuất sắc nhiệm vụ. Chưa xác nhận mức nào.'
 	);
 	await expect(row(page, 'Trần Thị Bình').getByRole('cell').last()).toHaveText('Chưa có');
 });
@@ -230,78 +240,61 @@ test('confirming excellent grades beyond the cap is refused with the numbers, an
 	await expect(row(page, 'Lê Văn Cường')).toContainText('Nhóm: Chung');
 
 	// Cường confirmed excellent by hand: two excellent beside four good, refused at the field.
-	const refusal =
-		'Nhóm “Chung”: 2 người Hoàn thành xuất sắc nhiệm vụ so với 4 người Hoàn thành tốt nhiệm vụ; với tỷ lệ 20 %, không ai được xếp loại Hoàn thành xuất sắc nhiệm vụ.';
 	const cuong = await personOnResults(page, 'Lê Văn Cường');
 	const grades = cuong.locator('form[action="?/grades"]');
 	await grades.getByLabel('Xếp loại được xác nhận').selectOption('excellent');
 	await grades.getByLabel('Lý do').fill('Hoàn thành vượt mức nhiều nhiệm vụ đột xuất');
 	await grades.getByRole('button', { name: /Lưu/ }).click();
-	await expect(grades.locator('.field-error')).toContainText(refusal);
+	await expect(grades.locator('.field-error')).toHaveText(
+		'Nhóm “Chung”: 2 người Hoàn thành xuất sắc nhiệm vụ so với 4 người Hoàn thành tốt nhiệm vụ, vượt giới hạn: không ai được xếp loại Hoàn thành xuất sắc nhiệm vụ. Chưa xác nhận mức nào. Hãy giảm số người Hoàn thành xuất sắc nhiệm vụ trong nhóm; nếu cấp có thẩm quyền đã quyết định tỷ lệ cao hơn, hãy ghi nhận tỷ lệ đó khi chưa có mức nào được xác nhận.'
+	);
+	await expect(row(page, 'Lê Văn Cường').getByRole('cell').last()).toHaveText('Chưa có');
 
 	// The higher rate: a document is required, and the rate must be above the rules' own.
-	const rateFields = async (percent: string, document: string) => {
+	const rate = async (percent: string, document: string) => {
 		const summary = cap.locator('summary', {
-			hasText: 'Tỷ lệ cao hơn do cấp có thẩm quyền quyết định'
+			hasText: 'Tỷ lệ do cấp có thẩm quyền quyết định'
 		});
 		if ((await summary.locator('..').getAttribute('open')) === null) await summary.click();
 		await cap.getByLabel('Tỷ lệ tối đa (%)').fill(percent);
 		await cap.getByLabel('Văn bản quyết định tỷ lệ').fill(document);
 		await cap.getByRole('button', { name: 'Ghi nhận tỷ lệ' }).click();
 	};
-	await rateFields('30', '');
+	await rate('30', '');
 	await expect(cap).toContainText('Ghi số, ký hiệu văn bản của cấp có thẩm quyền.');
-	await rateFields('20', DOCUMENT);
+	await rate('20', DOCUMENT);
 	await expect(cap).toContainText('Tỷ lệ phải cao hơn tỷ lệ 20 % của bộ quy tắc.');
-	await rateFields('50', DOCUMENT);
+	await rate('50', DOCUMENT);
 	await expect(cap.getByRole('status')).toHaveText('Đã ghi nhận tỷ lệ.');
 	await expect(cap).toContainText(
 		`Đang áp dụng tỷ lệ 50 % do cấp có thẩm quyền quyết định (${DOCUMENT}), thay cho tỷ lệ 20 % của bộ quy tắc.`
 	);
 	await expect(row(page, 'Lê Văn Cường')).not.toContainText('Chuyển xuống');
 	await expect(cell(page, 'Lê Văn Cường', COLLECTIVE)).toHaveText('HTXSNV');
-	const again = (await personOnResults(page, 'Lê Văn Cường')).locator('form[action="?/grades"]');
-	await again.getByLabel('Xếp loại được xác nhận').selectOption('excellent');
-	await again.getByRole('button', { name: /Lưu/ }).click();
-	await expect(again.getByRole('status')).toHaveText('Đã lưu.');
-
-	// The rate withdrawn: Cường's confirmed grade now breaks the cap, and confirming the others'
-	// collective result with it is refused, with the numbers.
-	await cap.getByRole('button', { name: 'Bỏ tỷ lệ đã ghi nhận' }).click();
-	await expect(cap.getByRole('status')).toHaveText(
-		'Đã bỏ tỷ lệ đã ghi nhận, trở lại tỷ lệ của bộ quy tắc.'
-	);
-	await expect(cap).toContainText(`Các mức xếp loại hiện tại vượt giới hạn tỷ lệ. ${refusal}`);
-	await shots(page, SHOTS, 'results-cap-breached');
-	const confirm = page.getByRole('region', { name: 'Xác nhận xếp loại' });
-	await confirm
-		.getByRole('button', { name: /Xác nhận theo kết quả của tập thể cho 5 người/ })
-		.click();
-	await expect(confirm.getByRole('alert')).toHaveText(
-		`Chưa xác nhận được: các mức xếp loại sẽ vượt giới hạn tỷ lệ. ${refusal} Hãy giảm số người Hoàn thành xuất sắc nhiệm vụ, hoặc ghi nhận tỷ lệ cao hơn do cấp có thẩm quyền quyết định.`
-	);
-	await expect(row(page, 'Trần Thị Bình').getByRole('cell').last()).toHaveText('Chưa có');
-
-	await rateFields('50', DOCUMENT);
-	await expect(cap.getByRole('status')).toHaveText('Đã ghi nhận tỷ lệ.');
-	await confirm
-		.getByRole('button', { name: /Xác nhận theo kết quả của tập thể cho 5 người/ })
-		.click();
-	await expect(confirm.getByRole('status')).toHaveText(
-		'Đã xác nhận 5 người theo kết quả của tập thể.'
-	);
 	await shots(page, SHOTS, 'results-cap-rate');
 
-	// The audit trail words both records.
+	// Now both excellent grades go through with everyone else's.
+	const confirm = page.getByRole('region', { name: 'Xác nhận xếp loại' });
+	await confirm
+		.getByRole('button', { name: 'Xác nhận theo kết quả của tập thể cho 6 người chưa xác nhận' })
+		.click();
+	await expect(confirm.getByRole('status')).toHaveText(
+		'Đã xác nhận 6 người theo kết quả của tập thể.'
+	);
+	await expect(row(page, 'Lê Văn Cường').getByRole('cell').last()).toHaveText('HTXSNV');
+
+	// The confirmed grades rest on the rate: withdrawing it is refused, in words.
+	await cap.getByRole('button', { name: 'Bỏ tỷ lệ đã ghi nhận' }).click();
+	await expect(cap.getByRole('alert')).toHaveText(
+		'Đã có mức xếp loại được xác nhận: không thể thay đổi tỷ lệ nữa. Muốn thay đổi, hãy bỏ các mức đã xác nhận (chọn “Chưa có”) trước.'
+	);
+	await expect(cap).toContainText('Đang áp dụng tỷ lệ 50 %');
+
+	// The audit trail words the record.
 	await page.goto(`/sessions/${id}/audit`);
 	await expect(
 		page.getByText(
 			`Ghi nhận tỷ lệ Hoàn thành xuất sắc nhiệm vụ do cấp có thẩm quyền quyết định: 50% — ${DOCUMENT}`
-		)
-	).toHaveCount(2);
-	await expect(
-		page.getByText(
-			'Bỏ tỷ lệ Hoàn thành xuất sắc nhiệm vụ đã ghi nhận, trở lại tỷ lệ của bộ quy tắc'
 		)
 	).toBeVisible();
 });

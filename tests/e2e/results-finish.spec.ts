@@ -81,13 +81,13 @@ async function closedConfidenceVote(client: HttpClient, origin: string): Promise
 
 const APPRAISAL_TITLE = 'Đánh giá, xếp loại chất lượng quý IV năm 2026';
 
-/** A quarter's grade vote, closed: An voted excellent, Bình good, by both voters. */
+/** A quarter's grade vote under NĐ 335, closed: An voted excellent, Bình good, by both voters. */
 async function closedAppraisal(client: HttpClient, origin: string): Promise<string> {
 	const id = await prepareSession(client, {
 		title: APPRAISAL_TITLE,
 		convened: 2,
 		people: PEOPLE.slice(0, 2),
-		rules: appraisalRules('grades')
+		rules: { ...appraisalRules('grades'), appraisalPresetId: 'nd-335-2025' }
 	});
 	const codes = await issueCards(client, id, 2);
 	await openVoting(client, id);
@@ -147,10 +147,13 @@ test('an appraisal asks for the grades to be confirmed first, then publishes wit
 	);
 	await shots(page, 'results-appraisal');
 	await state.getByRole('link', { name: 'Xác nhận xếp loại' }).click();
-	// QĐ 366's conditions first: nobody can be confirmed without them.
-	await expect(page.getByText('2 người chưa ghi nhận điều kiện xếp loại')).toBeVisible();
-	for (const name of ['Nguyễn Văn An', 'Trần Thị Bình'])
-		await recordConditionsOnResults(page, name);
+	// NĐ 335's conditions first: nobody can be confirmed without them.
+	await expect(
+		page.getByText('2 người chưa xác nhận được: trong nhóm còn người chưa ghi nhận điều kiện')
+	).toBeVisible();
+	for (const name of ['Nguyễn Văn An', 'Trần Thị Bình']) {
+		await recordConditionsOnResults(page, name, {});
+	}
 	await page.getByRole('button', { name: /Xác nhận theo kết quả của tập thể cho 2 người/ }).click();
 	await expect(page.getByText('Đã xác nhận 2 người theo kết quả của tập thể.')).toBeVisible();
 	await expect(state).toContainText(

@@ -9,7 +9,7 @@ export interface ConditionEntry {
 	discipline?: boolean;
 }
 
-/** Every condition of QĐ 366-QĐ/TW met. */
+/** Every condition of QĐ 366-QĐ/TW met (NĐ 335's: no finding, an empty entry). */
 export const QD_366_MET: ConditionEntry = {
 	completed: '100',
 	onTime: '100',
@@ -33,8 +33,8 @@ export async function fillConditions(
 		if (value !== undefined) await form.getByLabel(label).fill(value);
 	}
 	const ticks = [
-		['shortcomingsFixed', 'Đã khắc phục các hạn chế, khuyết điểm đã được chỉ ra'],
-		['discipline', 'Bị kỷ luật từ khiển trách trở lên trong kỳ đánh giá']
+		['shortcomingsFixed', 'Đã khắc phục 100% các hạn chế, khuyết điểm được chỉ ra'],
+		['discipline', 'Bị kỷ luật bằng hình thức từ khiển trách trở lên']
 	] as const;
 	for (const [fact, label] of ticks) {
 		const value = entry[fact];
