@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowedExcellent } from '$lib/tally/cap';
+import { capBreachText } from '$lib/wording';
 import { capExplanation, capShare } from './cap-wording';
 
 const FIFTH = { numerator: 1, denominator: 5 };
@@ -52,5 +53,16 @@ describe('capShare', () => {
 		expect(capShare(FIFTH, 'vi')).toBe('20 %');
 		expect(capShare(FIFTH, 'en')).toBe('20%');
 		expect(capShare({ numerator: 1, denominator: 3 }, 'vi')).toBe('1/3');
+	});
+});
+
+describe('capBreachText', () => {
+	it('gives each group’s numbers, the default group by its name, and says when nobody may be excellent', () => {
+		expect(capBreachText([{ group: 'Kế toán', excellent: 4, good: 10, allowed: 2 }])).toBe(
+			'Nhóm “Kế toán”: 4 người Hoàn thành xuất sắc nhiệm vụ so với 10 người Hoàn thành tốt nhiệm vụ, vượt giới hạn: tối đa 2 người được xếp loại Hoàn thành xuất sắc nhiệm vụ.'
+		);
+		expect(capBreachText([{ group: '', excellent: 2, good: 4, allowed: 0 }])).toBe(
+			'Nhóm “Chung”: 2 người Hoàn thành xuất sắc nhiệm vụ so với 4 người Hoàn thành tốt nhiệm vụ, vượt giới hạn: không ai được xếp loại Hoàn thành xuất sắc nhiệm vụ.'
+		);
 	});
 });

@@ -41,3 +41,8 @@ export function capExplanation(
 					: m.cap_allowed({ total, allowed, rest: total - allowed, percent }, { locale });
 	return `${m.cap_counts({ candidates, good }, { locale })} ${limit}`;
 }
+
+/** A duty group's name; the one default group reads "Chung". */
+export function dutyGroupName(group: string, locale: Locale = getLocale()): string {
+	return group || m.duty_group_default({}, { locale });
+}

@@ -279,13 +279,10 @@ export function conditionCapReason(
  */
 export function capBreachText(breaches: readonly CapBreach[]): string {
 	return breaches
-		.map((breach) =>
-			m.cap_breached({
-				group: breach.group || m.duty_group_default(),
-				excellent: breach.excellent,
-				good: breach.good,
-				allowed: breach.allowed
-			})
-		)
+		.map((breach) => {
+			const values = { ...breach, group: breach.group || m.duty_group_default() };
+			// "Tối đa 0 người" reads as a slip: say that nobody may be graded excellent.
+			return breach.allowed === 0 ? m.cap_breached_none(values) : m.cap_breached(values);
+		})
 		.join(' ');
 }

@@ -33,7 +33,7 @@ export function yearGradeNotes(row: YearGrading, locale: DisplayLocale = getLoca
 		...(facts
 			? conditional.caps.map((condition) => conditionCapReason(condition, facts, locale))
 			: []),
-		...(move ? [move.tied ? m.cap_moved_tie({}, options) : m.cap_moved({}, options)] : []),
+		...(move ? [move.tied ? m.cap_moved_tie({}, options) : m.cap_moved_down({}, options)] : []),
 		...(conditional.pending ? [m.year_pending({}, options)] : [])
 	];
 }

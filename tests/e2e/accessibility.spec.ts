@@ -133,6 +133,7 @@ test('every page passes axe (WCAG 2.2 A and AA)', async ({ page, browser, baseUR
 		rules: appraisalRules('scores')
 	});
 	await visit(`/sessions/${scores}/criteria`);
+	await visit(`/sessions/${scores}/conditions`, 'grade conditions');
 	const scoreCodes = await issueCards(organiser, scores, 3);
 	await openVoting(organiser, scores);
 	const scorer = await phone(browser, origin, scoreCodes[0] as string);

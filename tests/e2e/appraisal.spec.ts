@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { personOnResults, recordConditionsOnResults } from './support/conditions';
 import { PHONE, closeVoting, issueCards, newOrganiser, openVoting } from './support/fixtures';
 
 const PEOPLE = [
@@ -47,6 +48,8 @@ async function prepareAppraisal(page: Page): Promise<string> {
 	await page.locator('#periodQuarter').selectOption('3');
 	await page.getByLabel('Năm', { exact: true }).fill('2026');
 	await page.getByLabel('Chấm điểm theo thang 100 điểm').check();
+	// Civil servants of a department: NĐ 335, whose cap counts within each duty group.
+	await page.locator('#appraisal-preset-nd-335-2025').check();
 	await page.getByRole('button', { name: 'Tạo phiên' }).click();
 	await expect(page.getByText('Quý III năm 2026 · Chấm điểm theo thang 100 điểm')).toBeVisible();
 	const sessionUrl = page.url();
@@ -150,24 +153,44 @@ test('a quarterly score-sheet appraisal: phones score, the cap applies, grades a
 	await expect(cap).toContainText(
 		'Chuyển 2 người xuống HTTNV, người điểm thấp nhất trước: Trần Thị Bình, Nguyễn Văn An'
 	);
-	await expect(row('Nguyễn Văn An')).toContainText('Chuyển xuống do giới hạn 20%');
+	await expect(row('Nguyễn Văn An')).toContainText('Chuyển xuống do giới hạn tỷ lệ 20 %');
 
-	// The organiser confirms An as excellent, which departs from the collective result.
-	const confirm = page.getByRole('region', { name: 'Xác nhận xếp loại' });
-	await confirm.getByText('Nguyễn Văn An', { exact: true }).click();
-	const anForm = confirm
-		.locator('form')
-		.filter({ has: page.locator('input[value]') })
-		.filter({ hasText: 'Lý do' })
-		.first();
+	// The organiser confirms An as excellent, which departs from the collective result. NĐ 335's
+	// conditions are recorded first: nobody in the group can be confirmed without everyone's.
+	await expect(row('Nguyễn Văn An')).toContainText('Chưa ghi nhận điều kiện');
+	for (const line of PEOPLE) {
+		await recordConditionsOnResults(page, line.split('\t')[0] as string, {});
+	}
+	await expect(row('Nguyễn Văn An')).toContainText('Không điều kiện nào hạ mức xếp loại');
+	const an = await personOnResults(page, 'Nguyễn Văn An');
+	const anForm = an.locator('form[action="?/grades"]');
 	await anForm.getByLabel('Tự đánh giá').selectOption('excellent');
 	await anForm.getByLabel('Xếp loại được xác nhận').selectOption('excellent');
 	await anForm.getByRole('button', { name: /Lưu/ }).click();
 	await expect(anForm.getByText('Xếp loại khác kết quả của tập thể: cần ghi lý do.')).toBeVisible();
 	await anForm.getByLabel('Lý do').fill('Đơn vị có thành tích nổi bật, được cấp trên khen thưởng');
 	await anForm.getByRole('button', { name: /Lưu/ }).click();
+	// One excellent beside three good breaks the 20 % cap on final grades: refused, with the numbers.
+	await expect(anForm).toContainText(
+		'Nhóm “Chung”: 1 người Hoàn thành xuất sắc nhiệm vụ so với 3 người Hoàn thành tốt nhiệm vụ, vượt giới hạn: không ai được xếp loại Hoàn thành xuất sắc nhiệm vụ. Chưa xác nhận mức nào.'
+	);
+	await expect(row('Nguyễn Văn An').getByRole('cell').last()).toContainText('Chưa có');
+
+	// The competent level set a higher rate for the unit: recorded with its document, An stays
+	// excellent in the collective result and is confirmed as such.
+	const rate = page.getByRole('region', { name: /Giới hạn tỷ lệ/ });
+	await rate.locator('summary', { hasText: 'Tỷ lệ do cấp có thẩm quyền quyết định' }).click();
+	await rate.getByLabel('Tỷ lệ tối đa (%)').fill('50');
+	await rate.getByLabel('Văn bản quyết định tỷ lệ').fill('Công văn số 15/BTCTU ngày 10/12/2026');
+	await rate.getByRole('button', { name: 'Ghi nhận tỷ lệ' }).click();
+	await expect(rate.getByRole('status')).toHaveText('Đã ghi nhận tỷ lệ.');
+	await expect(rate).toContainText('Đang áp dụng tỷ lệ 50 %');
+	await expect(row('Nguyễn Văn An')).not.toContainText('Chuyển xuống');
+	await anForm.getByLabel('Tự đánh giá').selectOption('excellent');
+	await anForm.getByLabel('Xếp loại được xác nhận').selectOption('excellent');
+	await anForm.getByRole('button', { name: /Lưu/ }).click();
 	await expect(anForm.getByRole('status')).toHaveText('Đã lưu.');
-	await expect(row('Nguyễn Văn An')).toContainText('Đơn vị có thành tích nổi bật');
+	await expect(row('Nguyễn Văn An').getByRole('cell').last()).toContainText('HTXSNV');
 
 	// Next quarter in one step: same people, mode and criteria.
 	await page.goto(sessionUrl);
@@ -252,9 +275,19 @@ test('a grade vote: phones pick a grade per person, the median decides', async (
 	const giang = page.getByRole('row', { name: /Vũ Thị Giang/ });
 	await expect(giang).toContainText('HTXSNV 0 · HTTNV 0 · HTNV 2 · KHTNV 1');
 	await expect(giang.getByRole('cell').nth(2)).toContainText('HTNV');
-	// One excellent and nobody good: the cap leaves no room, Em moves down.
-	await expect(page.getByRole('region', { name: /Giới hạn tỷ lệ/ })).toContainText(
-		'Với 1 người này, không ai được giữ HTXSNV'
+	// QĐ 366 sets no cap of its own: the cấp ủy applies 20 %, recorded with its document. One
+	// excellent and nobody good: the cap leaves no room, Em moves down.
+	const cap = page.getByRole('region', { name: /Giới hạn tỷ lệ/ });
+	await expect(cap).toContainText('Bộ quy tắc này không quy định tỷ lệ tối đa');
+	await expect(em).not.toContainText('Chuyển xuống');
+	await cap.locator('summary', { hasText: 'Tỷ lệ do cấp có thẩm quyền quyết định' }).click();
+	await cap.getByLabel('Tỷ lệ tối đa (%)').fill('20');
+	await cap.getByLabel('Văn bản quyết định tỷ lệ').fill('Hướng dẫn số 21-HD/BTCTW ngày 25/10/2019');
+	await cap.getByRole('button', { name: 'Ghi nhận tỷ lệ' }).click();
+	await expect(cap.getByRole('status')).toHaveText('Đã ghi nhận tỷ lệ.');
+	await expect(cap).toContainText(
+		'Đang áp dụng tỷ lệ 20 % do cấp có thẩm quyền quyết định (Hướng dẫn số 21-HD/BTCTW ngày 25/10/2019).'
 	);
-	await expect(em).toContainText('Chuyển xuống do giới hạn 20%');
+	await expect(cap).toContainText('Với 1 người này, không ai được giữ HTXSNV');
+	await expect(em).toContainText('Chuyển xuống do giới hạn tỷ lệ 20 %');
 });

@@ -5,8 +5,7 @@
  * state; the quarter history opens on a year with figures; downloads carry the date and title.
  */
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { ADMIN, logIn, uniqueName } from './support/fixtures';
+import { logIn, uniqueName } from './support/fixtures';
 import {
 	appraisalRules,
 	ballotFields,
@@ -21,56 +20,15 @@ import {
 	publishResults,
 	submissionNonce
 } from './support/http-client';
+import { recordConditionsOnResults } from './support/conditions';
+import { organiser, shots as screenshots } from './support/organiser';
 
 const SHOTS = process.env.SHOTS_DIR ?? '';
 const PASSWORD = 'Ban tổ chức Đảng ủy 2026';
 const PEOPLE = ['Nguyễn Văn An\tBí thư', 'Trần Thị Bình\tPhó Bí thư', 'Lê Văn Cường\tỦy viên'];
 const PHONE_WIDTH = 390;
 const DESKTOP_WIDTH = 1280;
-
-/** Screenshots for the reviewer at a phone's and a desktop's width, when SHOTS_DIR is set. */
-async function shots(page: Page, name: string): Promise<void> {
-	if (!SHOTS) return;
-	mkdirSync(SHOTS, { recursive: true });
-	const size = page.viewportSize();
-	for (const width of [PHONE_WIDTH, DESKTOP_WIDTH]) {
-		await page.setViewportSize({ width, height: 844 });
-		await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-	}
-	if (size) await page.setViewportSize(size);
-}
-
-/** An organiser of this test's own, signed in over HTTP and in a browser context of its own. */
-async function organiser(
-	browser: Browser,
-	baseURL: string,
-	options: { javaScriptEnabled?: boolean } = {}
-): Promise<{ client: HttpClient; page: Page }> {
-	const admin = new HttpClient(baseURL);
-	expect(
-		(await admin.post('/login', { username: ADMIN.username, password: ADMIN.password })).status
-	).toBe(303);
-	const username = uniqueName('ketqua');
-	const created = await admin.post('/admin/users?/create', {
-		displayName: 'Nguyễn Thị Thư Ký',
-		username,
-		role: 'organiser',
-		password: PASSWORD,
-		passwordConfirm: PASSWORD
-	});
-	expect(created.status).toBe(200);
-	const client = new HttpClient(baseURL);
-	expect((await client.post('/login', { username, password: PASSWORD })).status).toBe(303);
-	const context = await browser.newContext({
-		baseURL,
-		viewport: { width: PHONE_WIDTH, height: 844 },
-		locale: 'vi-VN',
-		javaScriptEnabled: options.javaScriptEnabled ?? true
-	});
-	const page = await context.newPage();
-	await logIn(page, username, PASSWORD);
-	return { client, page };
-}
+const shots = (page: Page, name: string) => screenshots(page, SHOTS, name);
 
 /** Casts one ballot per entry: for each person in the ballot's order, a mark or '' for blank. */
 async function castAll(origin: string, codes: string[], ballots: string[][]): Promise<void> {
@@ -123,13 +81,13 @@ async function closedConfidenceVote(client: HttpClient, origin: string): Promise
 
 const APPRAISAL_TITLE = 'Đánh giá, xếp loại chất lượng quý IV năm 2026';
 
-/** A quarter's grade vote, closed: An voted excellent, Bình good, by both voters. */
+/** A quarter's grade vote under NĐ 335, closed: An voted excellent, Bình good, by both voters. */
 async function closedAppraisal(client: HttpClient, origin: string): Promise<string> {
 	const id = await prepareSession(client, {
 		title: APPRAISAL_TITLE,
 		convened: 2,
 		people: PEOPLE.slice(0, 2),
-		rules: appraisalRules('grades')
+		rules: { ...appraisalRules('grades'), appraisalPresetId: 'nd-335-2025' }
 	});
 	const codes = await issueCards(client, id, 2);
 	await openVoting(client, id);
@@ -189,6 +147,13 @@ test('an appraisal asks for the grades to be confirmed first, then publishes wit
 	);
 	await shots(page, 'results-appraisal');
 	await state.getByRole('link', { name: 'Xác nhận xếp loại' }).click();
+	// NĐ 335's conditions first: nobody can be confirmed without them.
+	await expect(
+		page.getByText('2 người chưa xác nhận được: trong nhóm còn người chưa ghi nhận điều kiện')
+	).toBeVisible();
+	for (const name of ['Nguyễn Văn An', 'Trần Thị Bình']) {
+		await recordConditionsOnResults(page, name, {});
+	}
 	await page.getByRole('button', { name: /Xác nhận theo kết quả của tập thể cho 2 người/ }).click();
 	await expect(page.getByText('Đã xác nhận 2 người theo kết quả của tập thể.')).toBeVisible();
 	await expect(state).toContainText(

@@ -4,18 +4,23 @@ import { capBreachText } from '$lib/wording';
 import { countingSession, organiserSession } from '$lib/server/sessions/access';
 import { db } from '$lib/server/db';
 import { errorOn, parseForm } from '$lib/server/http/forms';
-import type { AppraisalReport, ConfidenceCount } from '$lib/server/results/count';
+import type { ConfidenceCount } from '$lib/server/results/count';
 import { visibility, visibleReport } from '$lib/server/results/gate';
 import {
 	confirmCollectiveGrades,
+	recordCapRate,
 	recordGrades,
+	type CapRateChange,
 	type CapRefusal,
 	type GradeChange
 } from '$lib/server/results/grades';
 import { displaySession } from '$lib/server/sessions/display';
 import type { SessionView } from '$lib/server/sessions/lifecycle';
+import { conditionsAction } from '../conditions/record';
 import { confirmAction, publicationState, publishAction } from '../publication';
-import { gradesSchema } from './schema';
+import { appraisalView } from './appraisal-view';
+import { capShare } from '$lib/cap-wording';
+import { capRateSchema, gradesSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The counters see the figures once voting is closed (results/gate.ts). */
@@ -38,33 +43,6 @@ const refusedGrade: Record<
 	reason_required: [400, 'finalReason', m.final_reason_required],
 	conditions_pending: [409, 'finalGrade', m.conditions_pending_confirm]
 };
-
-function appraisalView(report: AppraisalReport) {
-	return {
-		kind: 'appraisal' as const,
-		mode: report.rules.mode,
-		period: report.rules.period,
-		preset: report.rules.preset,
-		criteria: report.criteria,
-		totals: report.totals,
-		cap: report.cap,
-		rows: report.rows.map((row) => ({
-			id: row.subject.id,
-			personId: row.subject.personId,
-			fullName: row.subject.fullName,
-			jobTitle: row.subject.jobTitle,
-			selfGrade: row.subject.selfGrade,
-			proposedGrade: row.subject.proposedGrade,
-			finalGrade: row.subject.finalGrade,
-			finalReason: row.subject.finalReason,
-			votes: row.votes,
-			score: row.score,
-			collective: row.collective,
-			capped: row.capped,
-			move: row.move
-		}))
-	};
-}
 
 /** A count under one preset: the preset, the totals on its base, each person with their figures. */
 function confidenceView(count: ConfidenceCount) {
@@ -99,39 +77,81 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
+/** Why a rate was not recorded, on the field it concerns. */
+function capRateRefusal(change: Exclude<CapRateChange, 'ok'>, session: SessionView) {
+	const ratio = session.rules.kind === 'appraisal' ? session.rules.preset.cap?.ratio : null;
+	const refusal: Record<typeof change, [number, string, () => string]> = {
+		// Out of 1–100 is caught by the form; what is left is a rate not above the preset's.
+		not_higher: [
+			400,
+			'percent',
+			() => m.cap_rate_not_higher({ percent: ratio ? capShare(ratio) : '' })
+		],
+		document_required: [400, 'document', m.cap_rate_document_required],
+		published: [409, 'capRate', m.cap_rate_published],
+		finals_confirmed: [409, 'capRate', m.cap_rate_finals_confirmed],
+		not_found: [404, 'capRate', m.error_not_found]
+	};
+	const [status, field, message] = refusal[change];
+	return { status, errors: errorOn(field, message()) };
+}
+
+/** Why confirming was refused: each group's numbers, then what the organiser can do. */
+const capRefusalMessage = (refusal: CapRefusal) =>
+	`${capBreachText(refusal.breaches)} ${m.cap_breached_not_confirmed()}`;
+
 export const actions: Actions = {
 	grades: async (event) => {
 		const { session } = organiserSession(event);
 		appraisalResults(session);
 		const form = parseForm(gradesSchema, await event.request.formData());
-		if (!form.ok) return fail(400, { subjectId: form.values.subjectId, errors: form.errors });
+		const answer = { action: 'grades' as const, subjectId: form.values.subjectId ?? '' };
+		if (!form.ok) return fail(400, { ...answer, errors: form.errors });
 		const { subjectId, ...grades } = form.data;
 		const change = recordGrades(db(), session, subjectId, grades);
 		if (typeof change === 'object') {
-			return fail(409, {
-				subjectId,
-				errors: errorOn(
-					'finalGrade',
-					`${capBreachText(change.breaches)} ${m.cap_breached_not_confirmed()}`
-				)
-			});
+			return fail(409, { ...answer, errors: errorOn('finalGrade', capRefusalMessage(change)) });
 		}
 		if (change !== 'ok') {
 			const [status, field, message] = refusedGrade[change];
-			return fail(status, { subjectId, errors: errorOn(field, message()) });
+			return fail(status, { ...answer, errors: errorOn(field, message()) });
 		}
-		return { subjectId, saved: true };
+		return { ...answer, saved: true };
 	},
 
 	confirmAll: (event) => {
 		const { session } = organiserSession(event);
 		appraisalResults(session);
 		const outcome = confirmCollectiveGrades(db(), session);
-		if ('refusal' in outcome)
-			return fail(409, {
-				confirmAllRefused: `${capBreachText(outcome.breaches)} ${m.cap_breached_not_confirmed()}`
-			});
-		return { confirmedAll: outcome.confirmed };
+		const answer = { action: 'confirmAll' as const };
+		if ('refusal' in outcome) {
+			return fail(409, { ...answer, confirmAllRefused: capRefusalMessage(outcome) });
+		}
+		return { ...answer, confirmedAll: outcome.confirmed };
+	},
+
+	conditions: conditionsAction,
+
+	capRate: async (event) => {
+		const { user, session } = organiserSession(event);
+		appraisalResults(session);
+		const form = parseForm(capRateSchema, await event.request.formData());
+		const answer = { action: 'capRate' as const, values: form.values };
+		if (!form.ok) return fail(400, { ...answer, errors: form.errors });
+		const change = recordCapRate(db(), session, user.id, form.data);
+		if (change === 'ok') return { ...answer, saved: true };
+		const { status, errors } = capRateRefusal(change, session);
+		return fail(status, { ...answer, errors });
+	},
+
+	clearCapRate: (event) => {
+		const { user, session } = organiserSession(event);
+		appraisalResults(session);
+		const change = recordCapRate(db(), session, user.id, null);
+		const answer = { action: 'capRate' as const, values: {} };
+		if (change === 'ok') return { ...answer, cleared: true };
+		const { status, errors } = capRateRefusal(change, session);
+		return fail(status, { ...answer, errors });
 	},
 
 	confirm: confirmAction,
