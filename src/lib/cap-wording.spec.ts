@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allowedExcellent } from '$lib/tally/cap';
 import { capBreachText } from '$lib/wording';
-import { capExplanation, capShare } from './cap-wording';
+import { capExplanation, capShare } from '$lib/cap-wording';
 
 const FIFTH = { numerator: 1, denominator: 5 };
 
