@@ -253,6 +253,8 @@ async function readTargets(
 		[organiser, `/sessions/${draft}/cards`, '/sessions/[id]/cards', draft],
 		[organiser, `/sessions/${draft}/committee`, '/sessions/[id]/committee', draft],
 		[organiser, `/sessions/${scoresDraft}/criteria`, '/sessions/[id]/criteria', scoresDraft],
+		[organiser, `/sessions/${scoresDraft}/subjects`, '/sessions/[id]/subjects', scoresDraft],
+		[organiser, `/sessions/${scoresDraft}/conditions`, '/sessions/[id]/conditions', scoresDraft],
 		[organiser, `/sessions/${open}`, '/sessions/[id]', open],
 		[organiser, `/sessions/${open}/paper`, '/sessions/[id]/paper', open],
 		[organiser, `/sessions/${gradeVote}`, '/sessions/[id]', gradeVote],
@@ -308,6 +310,16 @@ async function readTargets(
 		defaults: [['userId', victims[0] as string]],
 		names: ['userId']
 	});
+	// Shown only once a rate is recorded, or once everyone's conditions are: forms without fields.
+	for (const action of ['clearCapRate', 'confirmAll']) {
+		const page = `/sessions/${gradeVote}/results`;
+		add(
+			organiser,
+			'/sessions/[id]/results',
+			{ page, action: `${page}?/${action}`, defaults: [], names: [] },
+			gradeVote
+		);
+	}
 	for (const form of pageForms('/v/ballot', ballotPage)) add(voter, '/v/ballot', form);
 	for (const form of pageForms('/v/ballot', reviewPage)) add(voter, '/v/ballot', form);
 	for (const form of setupForms) add(new HttpClient(origin), '/setup', form);

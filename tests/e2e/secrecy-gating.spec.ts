@@ -202,7 +202,13 @@ function watched(database: Database.Database, sessionId: string, markers: string
 	const { person_id: personId } = database
 		.prepare('select person_id from subject where session_id = ? order by position limit 1')
 		.get(sessionId) as { person_id: string };
-	const routes = appRoutes({ id: sessionId, key, personId, token: submissionNonce() });
+	const routes = appRoutes({
+		id: sessionId,
+		key,
+		personId,
+		year: '2026',
+		token: submissionNonce()
+	});
 	return { routes, markers, projector: `/p/${key}` };
 }
 

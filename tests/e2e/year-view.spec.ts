@@ -138,7 +138,7 @@ test('a year view after four cloned quarters shows the year grades and exports t
 	// Two excellent beside five good: one stays, the lower year score goes down.
 	await expect(row('Đặng Thị Hạnh')).toContainText('91,37');
 	await expect(row('Đặng Thị Hạnh').locator('td').nth(6)).toContainText('HTTNV');
-	await expect(row('Đặng Thị Hạnh')).toContainText('Chuyển xuống do giới hạn 20%');
+	await expect(row('Đặng Thị Hạnh')).toContainText('Chuyển xuống HTTNV do giới hạn tỷ lệ');
 	await expect(row('Đặng Thị Hạnh')).toContainText(
 		'Theo điểm: Hoàn thành xuất sắc nhiệm vụ (HTXSNV)'
 	);
@@ -218,7 +218,9 @@ test('a year view after four cloned quarters shows the year grades and exports t
 	expect(an.getCell(14).value).toBe(4);
 	expect(an.getCell(15).value).toBe('Hoàn thành xuất sắc nhiệm vụ (HTXSNV)');
 	expect(rowOf('Phạm Thị Dung').getCell(13).value).toBe(85.87);
-	expect(rowOf('Đặng Thị Hạnh').getCell(16).value).toContain('Chuyển xuống do giới hạn 20%');
+	expect(rowOf('Đặng Thị Hạnh').getCell(16).value).toContain(
+		'Chuyển xuống HTTNV do giới hạn tỷ lệ'
+	);
 	expect(rowOf('Bùi Văn Giang').getCell(8).value).toBe('KHTNV');
 	expect(rowOf('Họ và tên').getCell(8).value).toBe('Quý II (chưa công bố): xếp loại');
 	expect(rowOf('Bùi Văn Giang').getCell(17).value).toBe('Quý II');
@@ -235,7 +237,7 @@ test('a year view after four cloned quarters shows the year grades and exports t
 		'Bùi Văn Giang',
 		'94,50',
 		'91,37',
-		'Chuyển xuống do giới hạn 20%',
+		'Chuyển xuống HTTNV do giới hạn tỷ lệ',
 		'THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ'
 	]) {
 		expect(text).toContain(expected);
