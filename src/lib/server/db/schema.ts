@@ -377,7 +377,19 @@ export const AUDIT_ACTIONS = [
 	/** An appraisal's grade conditions recorded or changed for a person (detail: their name). */
 	'conditions_recorded',
 	/** A higher cap rate set by the competent level (detail: the rate and document), or cleared. */
-	'cap_rate_recorded'
+	'cap_rate_recorded',
+	/** The confirmations required before publishing changed, before voting opened (detail: old → new). */
+	'confirmations_required_changed',
+	/** A tally-committee account was created for a member (detail: their name); it sets its own password. */
+	'committee_account_created',
+	/** The session's committee accounts were disabled once it was published (detail: how many). */
+	'committee_accounts_disabled',
+	/** Appraisals: a final grade confirmed or changed before publication (detail: name and grade). */
+	'grade_confirmed',
+	/** A paper ballot entered or corrected by the tally committee (detail: a count, never its marks). */
+	'paper_ballot_entered',
+	/** A published result corrected by an amendment (detail: what and why). */
+	'amended'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -399,6 +411,46 @@ export const auditEvent = sqliteTable(
 		at: integer({ mode: 'timestamp_ms' }).notNull()
 	},
 	(table) => [index('audit_event_session').on(table.sessionId)]
+);
+
+/**
+ * A one-time link that lets a new tally-committee account choose its own password, so that the
+ * organiser never knows it. Only the token's SHA-256 is stored; the link is shown once.
+ */
+export const accountSetup = sqliteTable('account_setup', {
+	/** SHA-256 of the link's token, hex. */
+	tokenHash: text('token_hash').primaryKey(),
+	userId: text('user_id')
+		.notNull()
+		.unique()
+		.references(() => user.id, { onDelete: 'cascade' }),
+	expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+/**
+ * A correction of a published result: the result itself never changes; an amendment states
+ * what is corrected and why, and is shown beside the result everywhere it appears.
+ */
+export const amendment = sqliteTable(
+	'amendment',
+	{
+		id: text().primaryKey(),
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => voteSession.id, { onDelete: 'cascade' }),
+		/** Who made it. */
+		userId: text('user_id').references(() => user.id),
+		at: integer({ mode: 'timestamp_ms' }).notNull(),
+		/** Why, e.g. the decision or complaint that led to it. */
+		reason: text().notNull(),
+		/** What is corrected, in the organiser's words. */
+		correction: text().notNull(),
+		/** Appraisals: a corrected final grade, its person and the grade before and after. */
+		subjectId: text('subject_id').references(() => subject.id, { onDelete: 'cascade' }),
+		gradeBefore: text('grade_before', { enum: GRADE_VALUES }),
+		gradeAfter: text('grade_after', { enum: GRADE_VALUES })
+	},
+	(table) => [index('amendment_session').on(table.sessionId, table.at)]
 );
 
 export type VoteSession = typeof voteSession.$inferSelect;
