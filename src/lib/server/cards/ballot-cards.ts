@@ -8,6 +8,7 @@ import { auditEvent, closedCard, credential, voteSession, type VoteSession } fro
 import { generateCardCode, normaliseCardCode } from './card-code';
 import { generateSecret, sha256Hex, shuffle } from '../db/ids';
 import { recordAudit } from '../db/audit';
+import { emptyWriteAheadLog } from '../db/write-ahead-log';
 import { checkIssuing, type IssuingCheck, type IssuingRefusal } from '$lib/tally/issuing';
 
 /** A printed card: what goes into the QR code and what is printed for typing. */
@@ -274,9 +275,10 @@ export function purgeCards(tx: Transaction, sessionId: string): void {
  * Makes deleted cards unrecoverable from the files. `secure_delete` zeroes the deleted cells,
  * but a B-tree's interior pages keep copies of some keys as dividers after their rows are gone:
  * REINDEX rebuilds the card table's trees (freed pages are zeroed), and a TRUNCATE checkpoint
- * copies the clean pages into the database and empties the write-ahead log.
+ * copies the clean pages into the database and empties the write-ahead log (retried in the
+ * background while another process reads: see `emptyWriteAheadLog`).
  */
 export function scrubDeletedCards(db: AppDatabase): void {
 	db.$client.exec('REINDEX credential');
-	db.$client.pragma('wal_checkpoint(TRUNCATE)');
+	void emptyWriteAheadLog(db);
 }

@@ -5,6 +5,7 @@
  * scan would find them. What closing keeps (a fingerprint of each card, see `closedCard`) is
  * found by the same scan, and is none of those.
  */
+import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { castChoices, draftSession, issueTestCards, organiser } from '../testing
 import { listSubjects } from '../sessions/subjects';
 import { closeVoteSession, openVoteSession, recordAttendance } from '../sessions/lifecycle';
 import { migrateDatabase, openDatabase, type AppDatabase } from './index';
+import { writeAheadLogSettled } from './write-ahead-log';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -126,4 +128,25 @@ describe('purging a closed session', () => {
 		expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
 		db.$client.close();
 	}, 30_000);
+
+	it('empties the log once a reader holding an older snapshot lets go', async () => {
+		const { db, path } = fileDatabase();
+		const owner = await organiser(db);
+		const closing = await openWithCards(db, owner.id, 20);
+		const reader = new Database(path, { readonly: true });
+		reader.prepare('begin').run();
+		reader.prepare('select count(*) from credential').get();
+
+		expect(closeVoteSession(db, closing.sessionId)).toBe(true);
+		// The reader still sees the cards: the log cannot be truncated under it yet.
+		expect(readFileSync(`${path}-wal`).length).toBeGreaterThan(0);
+		reader.prepare('commit').run();
+		reader.close();
+
+		expect(await writeAheadLogSettled(db)).toBe(true);
+		expect(readFileSync(`${path}-wal`).length).toBe(0);
+		const secrets = closing.cards.map((card) => hashCardToken(card.token));
+		expect(secretsFound(bytesOnDisk(path), secrets)).toEqual([]);
+		db.$client.close();
+	});
 });
