@@ -6,10 +6,16 @@
  * nothing is acknowledged before it is durable.
  *
  * Each ballot runs in a savepoint of its own (castBallot's transaction, nested), so a ballot
- * that fails rolls back alone and the others in the batch are kept.
+ * that fails through a bug rolls back alone and the others in the batch are kept. A storage
+ * fault (disk full, database busy, I/O error) fails the whole batch instead: SQLite may already
+ * have rolled the transaction back, and a ballot after it would then commit on its own. Every
+ * ballot of the batch is rolled back and rejected with the fault, its card left unused, so that
+ * the phone can send the same submission again once the storage works.
  */
 import type { Answers } from '$lib/ballot-rules';
 import type { AppDatabase } from '../db';
+import { storageFault } from '../db/storage-fault';
+import { recordStorageWrite } from '../db/storage-health';
 import { castBallot, type CardKey, type CastResult } from './cast';
 
 interface Pending {
@@ -24,6 +30,9 @@ const queues = new WeakMap<AppDatabase, Pending[]>();
 function flush(db: AppDatabase): void {
 	const batch = queues.get(db) ?? [];
 	queues.delete(db);
+	// A transaction left open (by a rollback that failed) would make this batch a savepoint of
+	// it: acknowledged, never committed. Nothing legitimate is open between turns of the loop.
+	if (db.$client.inTransaction) db.$client.exec('ROLLBACK');
 	let outcomes: ({ result: CastResult } | { error: unknown })[];
 	try {
 		outcomes = db.transaction(
@@ -32,13 +41,15 @@ function flush(db: AppDatabase): void {
 					try {
 						return { result: castBallot(db, pending.key, pending.answers, pending.nonce) };
 					} catch (error) {
+						if (storageFault(error)) throw error;
 						return { error };
 					}
 				}),
 			{ behavior: 'immediate' }
 		);
+		recordStorageWrite();
 	} catch (error) {
-		// The commit itself failed: nothing of the batch was stored or acknowledged.
+		// Rolled back, or never begun or committed: nothing of the batch was stored or acknowledged.
 		outcomes = batch.map(() => ({ error }));
 	}
 	batch.forEach((pending, index) => pending.settle(outcomes[index] as (typeof outcomes)[number]));
