@@ -16,6 +16,7 @@ import {
 } from '$lib/server/auth/session';
 import { declaresTooLargeBody, parseBodySizeLimit } from '$lib/server/http/body-size';
 import { isForgedRequest } from '$lib/server/http/csrf';
+import { noteStorageFault, storageError, storageFaults } from '$lib/server/http/storage-faults';
 import { env } from '$env/dynamic/private';
 import { db, migrateDatabase } from '$lib/server/db';
 
@@ -106,13 +107,15 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, i18n, bodySize, csrf, auth, guard);
+export const handle = sequence(securityHeaders, i18n, storageFaults, bodySize, csrf, auth, guard);
 
 /**
  * Logs the route pattern and the stack frames, never the URL or the error message: a ballot
  * URL carries a card token, a message may quote input, and nothing about a vote may reach a log.
+ * A storage fault is no bug: it gets its own words and a 503 (see `storageFaults`).
  */
 export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (noteStorageFault(event, error)) return storageError();
 	if (status !== 404) {
 		const name = error instanceof Error ? error.name : 'non-error thrown';
 		const frames =

@@ -9,6 +9,7 @@ import { periodText } from '$lib/wording';
 import { countingSession, organiserSession } from '$lib/server/sessions/access';
 import { spareCards } from '$lib/server/cards/ballot-cards';
 import { db } from '$lib/server/db';
+import { storageTrouble } from '$lib/server/db/storage-health';
 import { errorOn, parseForm } from '$lib/server/http/forms';
 import { displaySession } from '$lib/server/sessions/display';
 import { notDraftFailure } from '$lib/server/sessions/draft';
@@ -56,7 +57,8 @@ export const load: PageServerLoad = (event) => {
 		subjectCount: listSubjects(db(), session.id).length,
 		turnout: turnout(db(), session),
 		spareCards: spareCards(db(), session),
-		quorum: quorumStatus(session.rules.preset, session.convened, session.present)
+		quorum: quorumStatus(session.rules.preset, session.convened, session.present),
+		storage: storageTrouble(db())
 	};
 };
 

@@ -16,6 +16,7 @@ import {
 import { db } from '$lib/server/db';
 import { generateSecret } from '$lib/server/db/ids';
 import { refuseCard } from '$lib/server/ballots/refusals';
+import { noteStorageFault } from '$lib/server/http/storage-faults';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The card in the voter's cookie; after voting, the confirmation; else the way back to /v. */
@@ -100,7 +101,17 @@ export const actions: Actions = {
 
 		const reading = readPosted(formData, card);
 		if (!reading.ok || !reading.complete || !reading.submission) return badBallot();
-		const cast = await castBallotSoon(db(), key, reading.answers, reading.submission);
+		const cast = await castBallotSoon(db(), key, reading.answers, reading.submission).catch(
+			(error: unknown) => {
+				if (!noteStorageFault(event, error)) throw error;
+				return null;
+			}
+		);
+		if (!cast) {
+			// Not stored and the card still unused: the same review, to send the same submission again.
+			const { rows, submission } = reading;
+			return fail(503, { step: 'review' as const, rows, submission, message: m.send_not_stored() });
+		}
 		if (!cast.ok) {
 			if (cast.refusal === 'unfit') return badBallot();
 			refuseCard(cast.refusal, true);
