@@ -1,19 +1,20 @@
 /**
  * Backup and restore as the README describes them: `npm run db:backup -- <file>` while phones
- * are voting gives a consistent copy (integrity ok, every ballot with its used card); a copy
- * taken at rest has the same rows as the live database; and a server started on a restored copy
- * serves exactly what the copy holds.
+ * are voting is refused unless told `--during-vote`, and then gives a consistent copy (integrity
+ * ok, every ballot with its used card); a copy taken after close has the same rows as the live
+ * database; and a server started on a restored copy serves exactly what the copy holds.
  */
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
 	ballotFields,
 	castBallot,
+	closeVoting,
 	firstAdministrator,
 	issueCards,
 	openVoting,
@@ -26,8 +27,8 @@ import { startOwnServer } from './support/server';
 const CARDS = 500;
 const run = promisify(execFile);
 
-function backup(databasePath: string, file: string) {
-	return run('npm', ['run', '--silent', 'db:backup', '--', file], {
+function backup(databasePath: string, ...args: string[]) {
+	return run('npm', ['run', '--silent', 'db:backup', '--', ...args], {
 		env: { ...process.env, DATABASE_PATH: databasePath }
 	});
 }
@@ -76,7 +77,7 @@ test('an online backup while votes are cast is consistent, and restoring it work
 	while (cast < 40) await new Promise((resolve) => setTimeout(resolve, 20));
 	const duringVote = join(folder, 'during-vote.db');
 	const acknowledgedBeforeBackup = cast;
-	const { stdout } = await backup(server.databasePath, duringVote);
+	const { stdout } = await backup(server.databasePath, '--during-vote', duringVote);
 	expect(stdout).toContain('integrity ok');
 	const acknowledgedAfterBackup = cast;
 	await voting;
@@ -101,7 +102,13 @@ test('an online backup while votes are cast is consistent, and restoring it work
 	expect(used).toBe(ballots);
 	expect(marks).toBe(ballots * fields.length);
 
-	// Taken at rest: the same rows as the live database.
+	// Not without being told, while the session is open: the copy would hold its cards.
+	const refused = join(folder, 'refused.db');
+	await expect(backup(server.databasePath, refused)).rejects.toThrow(/Voting is open in 1 session/);
+	expect(existsSync(refused)).toBe(false);
+
+	// Taken at rest, after close: the same rows as the live database.
+	await closeVoting(organiser, sessionId);
 	const atRest = join(folder, 'at-rest.db');
 	await backup(server.databasePath, atRest);
 	expect(rowCounts(atRest)).toEqual(rowCounts(server.databasePath));
