@@ -64,6 +64,21 @@ export function openDatabase(path: string): AppDatabase {
 	return drizzle(sqlite, { schema });
 }
 
+/**
+ * Runs `work` with the busy timeout off, restored after: on a lock it fails at once instead of
+ * holding up the server (better-sqlite3 waits synchronously) for other programs to let go.
+ */
+export function withoutWaiting<T>(db: AppDatabase, work: () => T): T {
+	const sqlite = db.$client;
+	const timeout = Number(sqlite.pragma('busy_timeout', { simple: true }));
+	sqlite.pragma('busy_timeout = 0');
+	try {
+		return work();
+	} finally {
+		sqlite.pragma(`busy_timeout = ${timeout}`);
+	}
+}
+
 export function migrationsFolder(): string {
 	return resolve(process.env.MIGRATIONS_PATH ?? 'drizzle');
 }

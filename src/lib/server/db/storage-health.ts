@@ -6,7 +6,7 @@
  *
  * Nothing about a ballot is kept: a fault is recorded for any request, and only its kind and time.
  */
-import type { AppDatabase } from './index';
+import { withoutWaiting, type AppDatabase } from './index';
 import { storageFault, type StorageFault } from './storage-fault';
 
 export interface StorageTrouble {
@@ -37,22 +37,20 @@ export function recordStorageWrite(): void {
  */
 function probeWrite(db: AppDatabase): StorageFault | null {
 	const sqlite = db.$client;
-	const timeout = sqlite.pragma('busy_timeout', { simple: true });
-	sqlite.pragma('busy_timeout = 0');
 	try {
-		sqlite
-			.transaction(() => {
-				const version = sqlite.pragma('user_version', { simple: true });
-				sqlite.pragma(`user_version = ${Number(version)}`);
-			})
-			.immediate();
+		withoutWaiting(db, () =>
+			sqlite
+				.transaction(() => {
+					const version = sqlite.pragma('user_version', { simple: true });
+					sqlite.pragma(`user_version = ${Number(version)}`);
+				})
+				.immediate()
+		);
 		return null;
 	} catch (error) {
 		const fault = storageFault(error);
 		if (!fault) throw error;
 		return fault;
-	} finally {
-		sqlite.pragma(`busy_timeout = ${Number(timeout)}`);
 	}
 }
 

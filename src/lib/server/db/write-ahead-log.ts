@@ -8,7 +8,7 @@
  * an sqlite3 shell): SQLite then reports it busy and leaves the log as it is. So the checkpoint
  * is tried again, a bounded number of times, without ever holding up the server while it waits.
  */
-import type { AppDatabase } from './index';
+import { withoutWaiting, type AppDatabase } from './index';
 import { storageFault } from './storage-fault';
 
 interface CheckpointRow {
@@ -34,20 +34,17 @@ const DEFAULTS: EmptyingOptions = { attempts: 8, firstPauseMs: 50 };
  * file truncated to zero bytes), else why not.
  */
 function truncateOnce(db: AppDatabase): string | null {
-	const sqlite = db.$client;
-	const timeout = sqlite.pragma('busy_timeout', { simple: true });
-	sqlite.pragma('busy_timeout = 0');
 	try {
-		const [row] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as CheckpointRow[];
-		if (!row || (row.busy === 0 && row.log <= 0)) return null;
-		return `${row.log} frames in the log, ${row.checkpointed} copied: another process is reading the database`;
+		const [row] = withoutWaiting(db, () => db.$client.pragma('wal_checkpoint(TRUNCATE)')) as [
+			CheckpointRow?
+		];
+		if (row && row.busy === 0 && row.log <= 0) return null;
+		return `${row?.log} frames in the log, ${row?.checkpointed} copied: another process is reading the database`;
 	} catch (error) {
 		// A full disk cannot take the copied pages either: try again, as after a busy reader.
 		const fault = storageFault(error);
 		if (!fault) throw error;
 		return `the storage is failing (${fault})`;
-	} finally {
-		sqlite.pragma(`busy_timeout = ${Number(timeout)}`);
 	}
 }
 
