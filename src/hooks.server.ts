@@ -16,6 +16,7 @@ import {
 } from '$lib/server/auth/session';
 import { declaresTooLargeBody, parseBodySizeLimit } from '$lib/server/http/body-size';
 import { isForgedRequest } from '$lib/server/http/csrf';
+import { isVoterPath, setVoterHeaders } from '$lib/server/http/voter-pages';
 import { env } from '$env/dynamic/private';
 import { db, migrateDatabase } from '$lib/server/db';
 
@@ -103,6 +104,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	if (event.url.protocol === 'https:') {
 		headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
 	}
+	if (isVoterPath(event.url.pathname)) setVoterHeaders(headers);
 	return response;
 };
 
