@@ -17,6 +17,7 @@ import {
 import { declaresTooLargeBody, parseBodySizeLimit } from '$lib/server/http/body-size';
 import { isForgedRequest } from '$lib/server/http/csrf';
 import { noteStorageFault, storageError, storageFaults } from '$lib/server/http/storage-faults';
+import { isVoterPath, setVoterHeaders } from '$lib/server/http/voter-pages';
 import { env } from '$env/dynamic/private';
 import { db, migrateDatabase } from '$lib/server/db';
 
@@ -104,6 +105,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	if (event.url.protocol === 'https:') {
 		headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
 	}
+	if (isVoterPath(event.url.pathname)) setVoterHeaders(headers);
 	return response;
 };
 

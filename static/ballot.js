@@ -1,14 +1,18 @@
 // Progressive enhancement for the phone ballot. The ballot works without it; with it, choices
 // survive the phone locking or the browser reloading the tab, a counter shows progress, a score
 // sheet shows one person per screen with their running total in the bar and explains a wrong
-// score at its field before the review step, a second tap on "send" is ignored,
-// "send" posts the ballot once and shows the answer in place (received, or why not), and a
-// ballot that cannot be sent (offline, no answer in time, the server failing) says so, stays on
-// screen and is sent again with the same submission, which the server recognises: it is never
-// counted twice. Choices are kept in this tab's sessionStorage only, and erased once received.
+// score at its field before the review step, every score is posted as a code of one width, a
+// second tap on "send" is ignored, "send" posts the ballot once and shows the answer in place
+// (received, or why not), and a ballot that could not be stored or sent (the server says so, the
+// network fails) says so, stays on screen and is sent again by itself after a pause, with the
+// same submission, which the server recognises: it is never counted twice. Choices are kept in
+// this tab's sessionStorage only, under a key the server gives each card, and erased once sent.
 (function () {
 	'use strict';
 	var PREFIX = 'phieukin-ballot:';
+	/** Seconds before sending again when the server names no pause (Retry-After). */
+	var DEFAULT_PAUSE = 5;
+	var LONGEST_PAUSE = 120;
 
 	function storage() {
 		try {
@@ -20,12 +24,17 @@
 
 	var store = storage();
 
-	if (document.querySelector('[data-ballot-done]')) {
+	// Every card's kept choices but `keep`'s: the next voter on a shared phone finds none.
+	function forgetDrafts(keep) {
 		if (!store) return;
 		for (var i = store.length - 1; i >= 0; i--) {
 			var name = store.key(i);
-			if (name && name.indexOf(PREFIX) === 0) store.removeItem(name);
+			if (name && name.indexOf(PREFIX) === 0 && name !== keep) store.removeItem(name);
 		}
+	}
+
+	if (document.querySelector('[data-ballot-done]')) {
+		forgetDrafts(null);
 		return;
 	}
 
@@ -39,6 +48,9 @@
 		var label = button ? button.textContent : '';
 		var sending = false;
 		var waitingForNetwork = false;
+		var retry = null;
+		// Built once: a resend is the identical submission, nonce included.
+		var body = null;
 
 		function say(text) {
 			if (!status) return;
@@ -46,17 +58,36 @@
 			status.hidden = !text;
 		}
 
-		function failed(reason) {
+		function ready() {
 			sending = false;
 			if (button) {
 				button.disabled = false;
 				button.textContent = label;
 			}
+		}
+
+		function failed(reason) {
+			ready();
 			waitingForNetwork = reason === 'offline';
 			say(form.getAttribute('data-' + reason));
 		}
 
+		// Not stored (the server said so) or no answer: said, then sent again after the pause; the
+		// voter may press "send" sooner.
+		function sendLater(message, seconds) {
+			ready();
+			say(message + ' ' + form.getAttribute('data-retrying'));
+			retry = setTimeout(send, seconds * 1000);
+		}
+
+		function pause(retryAfter) {
+			var seconds = Number(retryAfter);
+			if (!retryAfter || !(seconds >= 1)) return DEFAULT_PAUSE;
+			return Math.min(seconds, LONGEST_PAUSE);
+		}
+
 		function send() {
+			clearTimeout(retry);
 			sending = true;
 			waitingForNetwork = false;
 			say('');
@@ -64,6 +95,7 @@
 				button.disabled = true;
 				button.textContent = form.getAttribute('data-sending-text');
 			}
+			if (!body) body = new URLSearchParams(new FormData(form));
 			var controller = window.AbortController ? new AbortController() : null;
 			var timer = setTimeout(function () {
 				if (controller) controller.abort();
@@ -73,41 +105,54 @@
 			// again as a plain form (the body is the same urlencoded form a plain post sends).
 			fetch(form.action, {
 				method: 'POST',
-				body: new URLSearchParams(new FormData(form)),
+				body: body,
 				headers: { accept: 'application/json', 'x-sveltekit-action': 'true' },
 				credentials: 'same-origin',
 				signal: controller ? controller.signal : undefined
 			})
 				.then(function (response) {
+					var answer = { status: response.status, retryAfter: response.headers.get('retry-after') };
 					return response.json().then(
 						function (result) {
-							return { status: response.status, result: result };
+							answer.result = result;
+							return answer;
 						},
 						function () {
 							// Not the action's answer: a proxy's error page, a body refused at the edge.
-							return { status: response.status, result: { type: 'unreadable' } };
+							answer.result = { type: 'unreadable' };
+							return answer;
 						}
 					);
 				})
 				.then(
 					function (answer) {
 						clearTimeout(timer);
-						answered(answer.status, answer.result);
+						answered(answer);
 					},
 					function () {
 						clearTimeout(timer);
-						failed(navigator.onLine === false ? 'offline' : 'timeout');
+						if (navigator.onLine === false) failed('offline');
+						else sendLater(form.getAttribute('data-timeout'), DEFAULT_PAUSE);
 					}
 				);
 		}
 
 		// The action's answer: a redirect (received, or the card is gone from the cookie), a
-		// refusal of the card, a ballot the server would not read, or a server that failed.
-		function answered(status, result) {
+		// ballot the server could not store (503), a refusal of the card, a ballot the server
+		// would not read, or a server that failed.
+		function answered(answer) {
+			var result = answer.result;
+			var error = result.type === 'error' && result.error ? result.error : null;
 			if (result.type === 'redirect') {
+				forgetDrafts(null);
 				window.location.replace(result.location);
-			} else if (result.type === 'error' && status < 500 && result.error && result.error.message) {
-				refused(result.error);
+			} else if (answer.status === 503) {
+				var said = error && error.message ? error.message : form.getAttribute('data-server');
+				if (error && error.detail) said += ' ' + error.detail;
+				sendLater(said, pause(answer.retryAfter));
+			} else if (error && answer.status < 500 && error.message) {
+				forgetDrafts(null);
+				refused(error);
 			} else {
 				failed(result.type === 'failure' ? 'bad' : 'server');
 			}
@@ -149,8 +194,11 @@
 				event.preventDefault();
 				return;
 			}
-			// "Change my ballot" goes back to the ballot the ordinary way.
-			if (event.submitter && event.submitter.hasAttribute('formaction')) return;
+			// "Change my ballot" goes back to the ballot the ordinary way, and sends nothing meanwhile.
+			if (event.submitter && event.submitter.hasAttribute('formaction')) {
+				clearTimeout(retry);
+				return;
+			}
 			if (!window.fetch || !window.FormData || !window.URLSearchParams) return;
 			event.preventDefault();
 			if (navigator.onLine === false) failed('offline');
@@ -164,9 +212,13 @@
 	var form = document.querySelector('form[data-ballot]');
 	if (!form) return;
 	var key = PREFIX + form.getAttribute('data-ballot');
+	forgetDrafts(key);
 	var fields = Array.prototype.slice.call(form.querySelectorAll('input[name^="s."]'));
+	// Every row starts on "blank", checked: a row is filled once something else is chosen.
 	var anyFilled = fields.some(function (field) {
-		return field.type === 'radio' ? field.checked : field.value !== '';
+		return field.type === 'radio'
+			? field.checked && !field.hasAttribute('data-blank')
+			: field.value !== '';
 	});
 
 	function save() {
@@ -202,7 +254,7 @@
 	function updateProgress() {
 		if (!progress) return;
 		var rows = form.querySelectorAll('fieldset').length;
-		var done = form.querySelectorAll('input[type="radio"]:checked:not([value="blank"])').length;
+		var done = form.querySelectorAll('input[type="radio"]:checked:not([data-blank])').length;
 		progress.textContent = progress
 			.getAttribute('data-template')
 			.replace('{done}', String(done))
@@ -216,6 +268,14 @@
 		if (!/^\d{1,3}(\.\d{1,2})?$/.test(value)) return null;
 		var doubled = Number(value) * 2;
 		return doubled === Math.round(doubled) ? doubled : null;
+	}
+
+	// A score as the server's ballot-wire reads it: points with one decimal, zero-padded to five
+	// characters, or five dashes when left empty; anything else goes as typed and is explained.
+	function scoreCode(text) {
+		if (text.trim() === '') return '-----';
+		var value = halfPoints(text);
+		return value === null ? text : ('0000' + (value / 2).toFixed(1)).slice(-5);
 	}
 
 	function scoreFits(input) {
@@ -336,6 +396,14 @@
 		});
 		show(sheets.indexOf(wrong[0].closest('[data-sheet]')));
 		wrong[0].focus();
+	});
+
+	// The review step's post has the same length whatever the scores (README, "Equal sizes on the
+	// wire"); what the voter typed stays in the fields.
+	form.addEventListener('formdata', function (event) {
+		scoreInputs.forEach(function (input) {
+			event.formData.set(input.name, scoreCode(input.value));
+		});
 	});
 
 	// Going to the review step without a network would only show the browser's error page.

@@ -90,8 +90,11 @@ export type BallotRow =
 	| { subjectId: string; choice: string | null }
 	| {
 			subjectId: string;
-			/** What was typed, by criterion. */
-			scores: Record<string, string>;
+			/**
+			 * By criterion: the score in half points, `null` when left empty, or the text typed when it
+			 * is no score (shown again to be corrected).
+			 */
+			scores: Record<string, number | string | null>;
 			/** The voter's total in half points, when every criterion is scored. */
 			totalHalfPoints: number | null;
 			problem: ScoreProblem | null;

@@ -200,7 +200,8 @@ test('the ballot works with a keyboard alone, with touch targets of 44 px and te
 	);
 	expect(small).toEqual([]);
 
-	// Keyboard only: Tab into the first group, arrows choose within it, Tab to the next.
+	// Keyboard only: Tab into the first group, on its answer so far (blank), arrows choose within
+	// it (from blank, on round to the first mark), Tab to the next.
 	await voter.keyboard.press('Tab');
 	for (let i = 0; i < 10; i++) {
 		const inGroup = await voter.evaluate(
@@ -209,7 +210,10 @@ test('the ballot works with a keyboard alone, with touch targets of 44 px and te
 		if (inGroup) break;
 		await voter.keyboard.press('Tab');
 	}
-	await voter.keyboard.press('Space');
+	await expect(
+		voter.getByRole('group', { name: /Nguyễn Văn An/ }).getByLabel('Để trống', { exact: true })
+	).toBeFocused();
+	await voter.keyboard.press('ArrowDown');
 	await expect(
 		voter.getByRole('group', { name: /Nguyễn Văn An/ }).getByLabel('Tín nhiệm cao', { exact: true })
 	).toBeChecked();

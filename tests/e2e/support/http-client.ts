@@ -188,7 +188,7 @@ export async function ballotFields(phone: HttpClient): Promise<string[]> {
 }
 
 export interface BallotShape {
-	/** Each person's radio group and its options but blank, for marks and grades. */
+	/** Each person's radio group and its options' codes but blank's, for marks and grades. */
 	choices: Map<string, string[]>;
 	/** A score sheet's fields in the page's order, with their person and maximum. */
 	scores: { field: string; person: string; maximum: number }[];
@@ -198,8 +198,8 @@ export interface BallotShape {
 export async function ballotShape(phone: HttpClient): Promise<BallotShape> {
 	const page = expectStatus(await phone.get('/v/ballot'), 200, 'ballot page');
 	const choices = new Map<string, string[]>();
-	for (const [, field, value] of page.body.matchAll(/name="(s\.[a-z0-9]+)" value="([a-z_]+)"/g)) {
-		if (value !== 'blank') choices.set(field!, [...(choices.get(field!) ?? []), value!]);
+	for (const [, field, value] of page.body.matchAll(/name="(s\.[a-z0-9]+)" value="(\d)"/g)) {
+		if (value !== '0') choices.set(field!, [...(choices.get(field!) ?? []), value!]);
 	}
 	const scores = [
 		...page.body.matchAll(/name="(s\.([a-z0-9]+)\.[a-z0-9-]+)"[^>]*data-max="(\d+)"/g)

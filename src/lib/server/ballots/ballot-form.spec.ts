@@ -41,6 +41,27 @@ describe('readBallotForm, choices', () => {
 		});
 	});
 
+	it('reads the phone’s one-character codes, blank rows included', () => {
+		const reading = readBallotForm(
+			form([
+				['s.a', '3'],
+				['s.b', '0'],
+				['s.c', '1']
+			]),
+			marks,
+			subjects
+		);
+		expect(reading).toMatchObject({
+			ok: true,
+			answers: {
+				choices: new Map([
+					['a', 'low'],
+					['c', 'high']
+				])
+			}
+		});
+	});
+
 	it.each([
 		[
 			'a row sent twice',
@@ -50,6 +71,8 @@ describe('readBallotForm, choices', () => {
 			]
 		],
 		['an unknown mark', [['s.a', 'excellent']]],
+		['a code beyond the options', [['s.a', '4']]],
+		['an empty mark', [['s.a', '']]],
 		['a person not on this ballot', [['s.z', 'low']]],
 		[
 			'a stray field',
@@ -103,6 +126,28 @@ describe('readBallotForm, score sheets', () => {
 		if (!reading.ok) return;
 		expect(reading.rows[0]).toMatchObject({ totalHalfPoints: 180, problem: null });
 		expect(reading.rows[1]).toMatchObject({ totalHalfPoints: null, problem: null });
+	});
+
+	it('reads the phone’s five-character codes, an empty criterion included', () => {
+		const reading = readBallotForm(
+			form([
+				['s.a.g', '027.5'],
+				['s.a.t', '062.5'],
+				['s.b.g', '-----'],
+				['s.b.t', '-----'],
+				['s.c.g', '030.0'],
+				['s.c.t', '-----']
+			]),
+			scores,
+			subjects
+		);
+		expect(reading.ok && reading.complete).toBe(false);
+		if (!reading.ok) return;
+		expect(reading.rows).toMatchObject([
+			{ scores: { g: 55, t: 125 }, totalHalfPoints: 180, problem: null },
+			{ scores: { g: null, t: null }, totalHalfPoints: null, problem: null },
+			{ scores: { g: 60, t: null }, problem: { kind: 'partial' } }
+		]);
 	});
 
 	it('returns a voter’s slips as problems to correct, keeping what was typed', () => {

@@ -2,7 +2,8 @@
  * Reads a posted ballot. Anything the ballot form could not have produced (a row sent twice, an
  * unknown option, a person or criterion not on this ballot, a stray field) refuses the whole
  * post: a voter's intention is never guessed. A voter's own slips in a score sheet (a score out
- * of bounds, a person scored on some criteria only) come back as problems to correct.
+ * of bounds, a person scored on some criteria only) come back as problems to correct. The phone
+ * posts fixed-width codes ($lib/ballot-wire); scores typed without JavaScript arrive as typed.
  */
 import { z } from 'zod';
 import {
@@ -12,9 +13,13 @@ import {
 	type BallotSpec,
 	type ScoreProblem
 } from '$lib/ballot-rules';
+import { EMPTY_SCORE, readChoice } from '$lib/ballot-wire';
 import type { Criterion } from '$lib/tally/score-template';
 
-/** Rows are posted as `s.<person>` (a choice, or `blank`) or `s.<person>.<criterion>` (a score). */
+/**
+ * Rows are posted as `s.<person>` (a choice's code or name) or `s.<person>.<criterion>` (a
+ * score); a person's row may be left out, which leaves it blank.
+ */
 export const FIELD_PREFIX = 's.';
 
 export const submissionSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
@@ -32,18 +37,23 @@ export function parseHalfPoints(text: string): number | null {
 }
 
 function scoreRow(subjectId: string, criteria: readonly Criterion[], posted: Map<string, string>) {
-	const scores: Record<string, string> = {};
+	const scores: Record<string, number | string | null> = {};
 	const halfPoints = new Map<string, number>();
 	const outOfBounds: string[] = [];
 	for (const criterion of criteria) {
 		const text = (posted.get(criterion.id) ?? '').trim();
-		scores[criterion.id] = text;
-		if (!text) continue;
 		const value = parseHalfPoints(text);
-		if (value === null || !validHalfPoints(criterion, value)) outOfBounds.push(criterion.id);
-		else halfPoints.set(criterion.id, value);
+		if (!text || text === EMPTY_SCORE) {
+			scores[criterion.id] = null;
+		} else if (value === null || !validHalfPoints(criterion, value)) {
+			scores[criterion.id] = text;
+			outOfBounds.push(criterion.id);
+		} else {
+			scores[criterion.id] = value;
+			halfPoints.set(criterion.id, value);
+		}
 	}
-	const filled = Object.values(scores).filter(Boolean).length;
+	const filled = Object.values(scores).filter((score) => score !== null).length;
 	let problem: ScoreProblem | null = null;
 	// Each wrong score is shown at its field; a sheet half filled only once they are put right.
 	if (outOfBounds.length > 0) problem = { kind: 'bounds', criterionIds: outOfBounds };
@@ -85,9 +95,9 @@ export function readBallotForm(
 	if (spec.kind === 'choices') {
 		const choices = new Map<string, string>();
 		for (const [subjectId, fields] of posted) {
-			const choice = fields.get('') ?? 'blank';
-			if (choice !== 'blank' && !spec.options.includes(choice)) return { ok: false };
-			if (choice !== 'blank') choices.set(subjectId, choice);
+			const choice = readChoice(spec.options, fields.get('') ?? '');
+			if (choice === undefined) return { ok: false };
+			if (choice !== null) choices.set(subjectId, choice);
 		}
 		const rows = subjectIds.map((subjectId) => ({
 			subjectId,

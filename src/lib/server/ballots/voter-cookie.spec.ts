@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCardKey, encodeCardKey } from './voter-cookie';
+import { decodeCardKey, draftKey, encodeCardKey } from './voter-cookie';
 
 describe('card keys in the cookie', () => {
 	it('round-trip and refuse anything else', () => {
@@ -8,5 +8,17 @@ describe('card keys in the cookie', () => {
 		expect(decodeCardKey('x.abc')).toBeNull();
 		expect(decodeCardKey('t.<script>')).toBeNull();
 		expect(decodeCardKey(undefined)).toBeNull();
+	});
+});
+
+describe('the key of a card’s kept choices', () => {
+	it('is one per card, the same on every page, and neither the card nor its hash', () => {
+		const card = { kind: 'code' as const, value: 'ABCDEFGHJK' };
+		const key = draftKey(card);
+		expect(key).toMatch(/^[A-Za-z0-9_-]{22}$/);
+		expect(draftKey({ ...card })).toBe(key);
+		expect(draftKey({ kind: 'code', value: 'ABCDEFGHJM' })).not.toBe(key);
+		expect(draftKey({ kind: 'token', value: 'ABCDEFGHJK' })).not.toBe(key);
+		expect(key).not.toContain(card.value);
 	});
 });

@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
 import type { CardKey } from './cast';
 
@@ -31,6 +32,22 @@ export function setCardCookie(cookies: Cookies, key: CardKey, secure: boolean): 
 
 export function readCardCookie(cookies: Cookies): CardKey | null {
 	return decodeCardKey(cookies.get(COOKIE));
+}
+
+/** Drawn at start-up and kept in memory only: a draft's key says nothing without it. */
+const DRAFT_SECRET = randomBytes(32);
+
+/**
+ * The key under which /ballot.js keeps a card's choices across a phone lock: one per card, so
+ * that the next voter on a shared phone never finds them, and no use to whoever reads the
+ * phone's storage later (neither the card nor a hash of it, which a short code would not
+ * withstand; the server can tell it only while it runs). 128 bits, base64url.
+ */
+export function draftKey(key: CardKey): string {
+	return createHmac('sha256', DRAFT_SECRET)
+		.update(encodeCardKey(key))
+		.digest('base64url')
+		.slice(0, 22);
 }
 
 export type VoterCookie = 'none' | 'card' | 'receipt' | 'unreadable';

@@ -1,6 +1,7 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import {
+	draftKey,
 	readCardCookie,
 	setReceiptCookie,
 	voterCookieHolds
@@ -61,8 +62,14 @@ const badBallot = () =>
 	fail(400, { step: 'ballot' as const, rows: null, message: m.ballot_bad_post() });
 
 export const load: PageServerLoad = (event) => {
-	const card = openBallot(cardKey(event));
-	return { session: card.session, spec: card.spec, subjects: card.subjects };
+	const key = cardKey(event);
+	const card = openBallot(key);
+	return {
+		session: card.session,
+		spec: card.spec,
+		subjects: card.subjects,
+		draft: draftKey(key)
+	};
 };
 
 export const actions: Actions = {
