@@ -6,4 +6,9 @@ import { withNewPassword } from '$lib/server/auth/schemas';
  * own username (from the link, never from the form).
  */
 export const welcomeSchema = (username: string) =>
-	withNewPassword({ username: z.any().transform(() => username) });
+	withNewPassword({
+		username: z
+			.unknown()
+			.optional()
+			.transform(() => username)
+	});
