@@ -4,22 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readGradeAuditDetail } from '$lib/audit-detail';
-import type { ConditionRecord } from '$lib/tally/conditions';
 import { auditTrail } from '../db/audit';
 import { setPaperIssued, storePaperBallot } from '../ballots/paper';
 import { closeVoteSession, findVoteSession } from '../sessions/lifecycle';
+import { ALL_MET } from '../testing/appraisal-session';
 import { castScores, openAppraisal, openSession } from '../testing/fixtures';
 import { confirmCollectiveGrades, recordConditions, recordGrades } from './grades';
-
-const CLEAN: ConditionRecord = {
-	completed: 100,
-	onTime: 100,
-	exceeded: 40,
-	shortcomingsFixed: true,
-	discipline: false,
-	degradation: false,
-	corruption: false
-};
 
 const entries = (db: Parameters<typeof auditTrail>[0], sessionId: string, action: string) =>
 	auditTrail(db, sessionId)
@@ -44,7 +34,7 @@ describe('the audit trail', () => {
 			role: 'organiser' as const
 		};
 		const session = () => findVoteSession(db, owner, sessionId)!;
-		for (const id of subjectIds) recordConditions(db, session(), ownerId, id, CLEAN);
+		for (const id of subjectIds) recordConditions(db, session(), ownerId, id, ALL_MET);
 
 		const grades = { selfGrade: null, proposedGrade: null, finalReason: 'Chậm hai nhiệm vụ' };
 		expect(

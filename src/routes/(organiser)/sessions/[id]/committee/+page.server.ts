@@ -21,6 +21,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const { session } = organiserSession(event);
+	// The answer that shows a member's one-time link must not come back from a cache or history.
+	event.setHeaders({ 'cache-control': 'no-store' });
 	return {
 		session: { ...displaySession(session), confirmationsRequired: session.confirmationsRequired },
 		members: listCommittee(db(), session.id)
