@@ -13,6 +13,7 @@ import {
 	type PercentBaseSize
 } from '$lib/tally/confidence';
 import { GRADE_ABBREVIATIONS, isGrade, type Grade } from '$lib/tally/grades';
+import { readGradeAuditDetail } from '$lib/audit-detail';
 import type { Fraction, Threshold } from '$lib/tally/fraction';
 import {
 	findAppraisalPreset,
@@ -182,6 +183,22 @@ export function auditLabel(action: string, detail: string): string {
 			return m.audit_conditions_recorded({ name: detail });
 		case 'cap_rate_recorded':
 			return detail ? m.audit_cap_rate_recorded({ rate: detail }) : m.audit_cap_rate_cleared();
+		case 'confirmations_required_changed':
+			return m.audit_confirmations_required_changed({ change: detail });
+		case 'committee_account_created':
+			return m.audit_committee_account_created({ name: detail });
+		case 'committee_link_renewed':
+			return m.audit_committee_link_renewed({ name: detail });
+		case 'committee_accounts_disabled':
+			return m.audit_committee_accounts_disabled({ count: detail });
+		case 'paper_ballot_entered':
+			return m.audit_paper_ballot_entered({ count: detail });
+		case 'grade_confirmed': {
+			const { name, grade } = readGradeAuditDetail(detail);
+			return grade
+				? m.audit_grade_confirmed({ name, grade: gradeName(grade) })
+				: m.audit_grade_cleared({ name });
+		}
 		default:
 			return action;
 	}

@@ -78,6 +78,14 @@ test('every page passes axe (WCAG 2.2 A and AA)', async ({ page, browser, baseUR
 	await page.getByLabel('Họ và tên').fill('Đặng Thị Hồng');
 	await page.getByRole('button', { name: 'Thêm vào ban kiểm phiếu' }).click();
 	await audit(page, 'committee (one member)');
+	await page.getByText('Cấp tài khoản cho Đặng Thị Hồng').click();
+	await page.getByLabel('Tên đăng nhập').fill(uniqueName('kiemphieu'));
+	await page.getByRole('button', { name: 'Tạo tài khoản ban kiểm phiếu' }).click();
+	await audit(page, 'committee (one-time link)');
+	const link = (await page.locator('.setup-link code').textContent()) ?? '';
+	const member = await (await browser.newContext({ baseURL })).newPage();
+	await member.goto(new URL(link).pathname);
+	await audit(member, 'welcome (one-time link)');
 	await page.goto(`/sessions/${vote}/cards`);
 	await page.getByLabel('Số phiếu', { exact: true }).fill('4');
 	await page.getByRole('button', { name: 'Phát hành và hiển thị để in' }).click();

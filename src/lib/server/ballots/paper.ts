@@ -34,7 +34,8 @@ function onOneNameBallot(answers: Answers, names: number): Answers {
 export function storePaperBallot(
 	db: AppDatabase,
 	sessionId: string,
-	answers: Answers
+	answers: Answers,
+	actorId: string | null = null
 ): PaperResult {
 	return db.transaction(
 		(tx): PaperResult => {
@@ -63,6 +64,9 @@ export function storePaperBallot(
 				})
 				.where(eq(voteSession.id, sessionId))
 				.run();
+			// Who entered a paper ballot, and when, with a count and never its marks. The time
+			// cannot be joined to the ballot: ballot rows carry no time and no order (cast.ts).
+			recordAudit(tx, sessionId, actorId, 'paper_ballot_entered', '1');
 			return { ok: true, entered: session.paperReturned + 1 };
 		},
 		{ behavior: 'immediate' }

@@ -382,6 +382,8 @@ export const AUDIT_ACTIONS = [
 	'confirmations_required_changed',
 	/** A tally-committee account was created for a member (detail: their name); it sets its own password. */
 	'committee_account_created',
+	/** A new one-time link for a committee account not yet set up, replacing the old (detail: name). */
+	'committee_link_renewed',
 	/** The session's committee accounts were disabled once it was published (detail: how many). */
 	'committee_accounts_disabled',
 	/** Appraisals: a final grade confirmed or changed before publication (detail: name and grade). */

@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { capBreaches, capRatioInForce, type CapBreach, type RecordedCapRate } from '$lib/tally/cap';
 import { recordProblems, type ConditionRecord } from '$lib/tally/conditions';
 import type { Grade } from '$lib/tally/grades';
+import { gradeAuditDetail } from '$lib/audit-detail';
 import type { AppDatabase, Transaction } from '../db';
 import { recordAudit } from '../db/audit';
 import { subject, voteSession } from '../db/schema';
@@ -87,7 +88,8 @@ export function recordGrades(
 	db: AppDatabase,
 	session: SessionView,
 	subjectId: string,
-	grades: OrganiserGrades
+	grades: OrganiserGrades,
+	actorId: string | null = null
 ): GradeChange {
 	return db.transaction(
 		(tx) => {
@@ -108,11 +110,21 @@ export function recordGrades(
 				const refusal = capRefusal(report, new Map([[subjectId, grades.finalGrade]]));
 				if (refusal) return refusal;
 			}
+			const before = tx
+				.select({ fullName: subject.fullName, finalGrade: subject.finalGrade })
+				.from(subject)
+				.where(and(eq(subject.id, subjectId), eq(subject.sessionId, session.id)))
+				.get();
 			const { changes } = tx
 				.update(subject)
 				.set({ ...grades, finalReason })
 				.where(and(eq(subject.id, subjectId), eq(subject.sessionId, session.id)))
 				.run();
+			// A final grade shapes the result: its confirmation, change or removal is audited.
+			if (before && before.finalGrade !== grades.finalGrade) {
+				const detail = gradeAuditDetail(before.fullName, grades.finalGrade);
+				recordAudit(tx, session.id, actorId, 'grade_confirmed', detail);
+			}
 			return changes === 1 ? 'ok' : 'not_found';
 		},
 		{ behavior: 'immediate' }
@@ -127,7 +139,11 @@ export type ConfirmAll = { confirmed: number } | CapRefusal;
  * someone's conditions are not yet recorded. Refused, changing nothing, when the grades would then break the cap (a final grade
  * confirmed earlier by hand can do that).
  */
-export function confirmCollectiveGrades(db: AppDatabase, session: SessionView): ConfirmAll {
+export function confirmCollectiveGrades(
+	db: AppDatabase,
+	session: SessionView,
+	actorId: string | null = null
+): ConfirmAll {
 	return db.transaction(
 		(tx) => {
 			if (storedState(tx, session.id) !== 'closed') return { confirmed: 0 };
@@ -148,6 +164,9 @@ export function confirmCollectiveGrades(db: AppDatabase, session: SessionView): 
 					.set({ finalGrade, finalReason: null })
 					.where(eq(subject.id, subjectId))
 					.run();
+				const person = report.rows.find((row) => row.subject.id === subjectId)?.subject;
+				const detail = gradeAuditDetail(person?.fullName ?? '', finalGrade);
+				recordAudit(tx, session.id, actorId, 'grade_confirmed', detail);
 			}
 			return { confirmed: confirming.size };
 		},

@@ -1,40 +1,14 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditTrail } from '../db/audit';
 import { receiptCode } from '../ballots/cast';
-import { createAccount } from '../auth/accounts';
-import {
-	addCommitteeMember,
-	isCommitteeMember,
-	linkMemberAccount,
-	listCommittee
-} from '../sessions/committee';
 import { ballot, receipt } from '../db/schema';
 import { setPaperIssued, storePaperBallot } from '../ballots/paper';
 import { projectorSession, projectorView } from './projector';
-import { confirmCount, publish, receiptCodes, setConfirmationsRequired } from './publication';
+import { publish, receiptCodes } from './publication';
 import { castChoices, contradictoryStoredSession, openSession } from '../testing/fixtures';
 import { closeVoteSession, sessionById } from '../sessions/lifecycle';
 
 const nonce = (index: number) => `${index}`.padStart(22, 'N');
-
-async function committeeAccount(
-	db: Awaited<ReturnType<typeof openSession>>['db'],
-	sessionId: string,
-	name: string
-) {
-	addCommitteeMember(db, sessionId, { fullName: name, roleTitle: 'Thành viên' });
-	const member = listCommittee(db, sessionId).find((entry) => entry.fullName === name)!;
-	const created = await createAccount(db, {
-		username: name.toLowerCase(),
-		displayName: name,
-		password: 'ban kiểm phiếu 2026',
-		role: 'tally'
-	});
-	if (!created.ok) throw new Error('account not created');
-	linkMemberAccount(db, sessionId, member.id, created.user.id);
-	return created.user.id;
-}
 
 describe('receipts', () => {
 	it('are stored apart from ballots, repeat for a retried submission, and list alphabetically', async () => {
@@ -107,37 +81,6 @@ describe('paper ballots', () => {
 			ok: false,
 			reason: 'not_counting'
 		});
-	});
-});
-
-describe('confirmation and publication', () => {
-	it('needs the confirmations asked for, once each, and writes every step to the audit trail', async () => {
-		const { db, ownerId, sessionId } = await openSession();
-		const first = await committeeAccount(db, sessionId, 'Lan');
-		const second = await committeeAccount(db, sessionId, 'Minh');
-		expect(isCommitteeMember(db, sessionId, first)).toBe(true);
-		setConfirmationsRequired(db, sessionId, 2);
-		expect(confirmCount(db, sessionId, first)).toBe('not_closed');
-		closeVoteSession(db, sessionId, ownerId);
-		expect(confirmCount(db, sessionId, first)).toBe('ok');
-		expect(confirmCount(db, sessionId, first)).toBe('already');
-		expect(publish(db, sessionId, first)).toEqual({
-			ok: false,
-			reason: 'needs_confirmations',
-			have: 1,
-			need: 2
-		});
-		expect(confirmCount(db, sessionId, second)).toBe('ok');
-		expect(publish(db, sessionId, first)).toEqual({ ok: true });
-		expect(publish(db, sessionId, first)).toEqual({ ok: false, reason: 'already' });
-		expect(auditTrail(db, sessionId).map((entry) => entry.action)).toEqual([
-			'cards_issued',
-			'opened',
-			'closed',
-			'count_confirmed',
-			'count_confirmed',
-			'published'
-		]);
 	});
 });
 

@@ -8,27 +8,42 @@ import { capBreachText } from '$lib/wording';
 import type { AuthenticatedUser } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
 import { errorOn, parseForm } from '$lib/server/http/forms';
-import { confirmations, confirmCount, publish } from '$lib/server/results/publication';
+import {
+	awaitedConfirmations,
+	confirmations,
+	confirmCount,
+	publish
+} from '$lib/server/results/publication';
 import { countingSession, organiserSession } from '$lib/server/sessions/access';
 import type { SessionView } from '$lib/server/sessions/lifecycle';
 import { confirmSchema } from './schema';
 
 type ActionEvent = Pick<RequestEvent, 'locals' | 'url' | 'params' | 'request'>;
 
-/** The committee's confirmations so far and how many publishing needs. */
+/** The committee's confirmations so far, who has yet to give one, and how many publishing needs. */
 export function publicationState(session: SessionView, user: AuthenticatedUser) {
 	const confirmed = confirmations(db(), session.id);
 	return {
 		confirmations: confirmed,
+		awaited: awaitedConfirmations(db(), session.id),
 		required: session.confirmationsRequired,
 		confirmedByMe: confirmed.some((entry) => entry.userId === user.id)
 	};
 }
 
-/** A tally-committee member (or the organiser) confirms the count of a closed session. */
+/**
+ * A tally-committee member confirms the count of a closed session. The organiser reaches this
+ * page too, and is told plainly that only the committee confirms (results/publication.ts).
+ */
 export function confirmAction(event: ActionEvent) {
 	const { user, session } = countingSession(event);
 	const result = confirmCount(db(), session.id, user.id);
+	if (result === 'not_committee') {
+		return fail(403, {
+			action: 'confirm' as const,
+			errors: errorOn('confirm', m.confirm_committee_only())
+		});
+	}
 	if (result === 'not_closed') {
 		return fail(409, {
 			action: 'confirm' as const,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { displayNameSchema, usernameSchema, withNewPassword } from '$lib/server/auth/schemas';
+import { displayNameSchema, usernameSchema } from '$lib/server/auth/schemas';
 
 export const memberSchema = z.object({
 	fullName: displayNameSchema,
@@ -8,7 +8,7 @@ export const memberSchema = z.object({
 
 export const memberIdSchema = z.object({ memberId: z.string().min(1).max(64) });
 
-export const accountSchema = () =>
-	withNewPassword({ memberId: z.string().min(1).max(64), username: usernameSchema });
+/** Only a username: the member chooses the password through the link (auth/account-setup.ts). */
+export const accountSchema = memberIdSchema.extend({ username: usernameSchema });
 
 export const requiredSchema = z.object({ required: z.coerce.number().int().min(0).max(15) });

@@ -95,7 +95,7 @@ export const actions: Actions = {
 	},
 
 	enter: async (event) => {
-		const { session } = countingSession(event);
+		const { user, session } = countingSession(event);
 		const formData = await event.request.formData();
 		// The committee's "invalid ballot" key: the whole ballot, whatever is marked on it. The
 		// rows are read all the same, so that a malformed post is refused either way.
@@ -114,7 +114,7 @@ export const actions: Actions = {
 			return fail(400, { action: 'enter', message: m.ballot_fix_scores(), rows: reading.rows });
 		}
 		const answers: Answers = wholeBallotInvalid ? { kind: 'invalid' } : reading.answers;
-		const stored = storePaperBallot(db(), session.id, answers);
+		const stored = storePaperBallot(db(), session.id, answers, user.id);
 		if (!stored.ok) {
 			const message = {
 				not_counting: m.paper_not_counting,

@@ -102,13 +102,13 @@ const capRefusalMessage = (refusal: CapRefusal) =>
 
 export const actions: Actions = {
 	grades: async (event) => {
-		const { session } = organiserSession(event);
+		const { user, session } = organiserSession(event);
 		appraisalResults(session);
 		const form = parseForm(gradesSchema, await event.request.formData());
 		const answer = { action: 'grades' as const, subjectId: form.values.subjectId ?? '' };
 		if (!form.ok) return fail(400, { ...answer, errors: form.errors });
 		const { subjectId, ...grades } = form.data;
-		const change = recordGrades(db(), session, subjectId, grades);
+		const change = recordGrades(db(), session, subjectId, grades, user.id);
 		if (typeof change === 'object') {
 			return fail(409, { ...answer, errors: errorOn('finalGrade', capRefusalMessage(change)) });
 		}
@@ -120,9 +120,9 @@ export const actions: Actions = {
 	},
 
 	confirmAll: (event) => {
-		const { session } = organiserSession(event);
+		const { user, session } = organiserSession(event);
 		appraisalResults(session);
-		const outcome = confirmCollectiveGrades(db(), session);
+		const outcome = confirmCollectiveGrades(db(), session, user.id);
 		const answer = { action: 'confirmAll' as const };
 		if ('refusal' in outcome) {
 			return fail(409, { ...answer, confirmAllRefused: capRefusalMessage(outcome) });
