@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { safeNextPath } from './guard';
 
 /** What `url.searchParams.get('next')` hands over for a query written as an attacker would. */
-const fromQuery = (query: string) => new URL(`http://localhost/login?next=${query}`).searchParams.get('next');
+const fromQuery = (query: string) =>
+	new URL(`http://localhost/login?next=${query}`).searchParams.get('next');
 
 describe('safeNextPath', () => {
 	it.each([

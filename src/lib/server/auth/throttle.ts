@@ -66,7 +66,9 @@ export class Throttle {
 	private blockedUntil(entry: Entry): number {
 		const over = entry.failures - this.policy.freeFailures;
 		if (over < 0) return 0;
-		return entry.lastFailure + Math.min(this.policy.baseDelayMs * 2 ** over, this.policy.maxDelayMs);
+		return (
+			entry.lastFailure + Math.min(this.policy.baseDelayMs * 2 ** over, this.policy.maxDelayMs)
+		);
 	}
 
 	private live(key: string, now: number): Entry | undefined {
