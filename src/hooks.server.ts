@@ -7,6 +7,7 @@ import {
 	overwriteServerAsyncLocalStorage,
 	type Locale
 } from '$lib/paraglide/runtime.js';
+import { announceFirstRun } from '$lib/server/auth/first-run';
 import { requireRole, requireUser } from '$lib/server/auth/guard';
 import {
 	deleteSessionCookie,
@@ -23,6 +24,8 @@ import { db, migrateDatabase } from '$lib/server/db';
 
 export const init: ServerInit = () => {
 	migrateDatabase(db());
+	// adapter-node runs this once as the server starts: the first-run link is printed then.
+	announceFirstRun(db());
 };
 
 const bodySizeLimit = parseBodySizeLimit(env.BODY_SIZE_LIMIT);

@@ -1,10 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { getLocale } from '$lib/paraglide/runtime.js';
-import { formatDateTime } from '$lib/format';
 import { countUsers } from '$lib/server/auth/accounts';
 import { safeNextPath } from '$lib/server/auth/guard';
-import { attemptLogin, type LoginResult } from '$lib/server/auth/login';
+import { attemptLogin, throttledWait } from '$lib/server/auth/login';
 import { startSession } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
 import { noErrors, parseForm } from '$lib/server/http/forms';
@@ -13,25 +11,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (countUsers(db()) === 0) redirect(303, '/setup');
-	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')));
-	return { next: url.searchParams.get('next') ?? '' };
+	const next = safeNextPath(url.searchParams.get('next'));
+	if (locals.user) redirect(303, next);
+	return { next };
 };
-
-function refusal(result: Exclude<LoginResult, { ok: true }>, now: number): string {
-	switch (result.reason) {
-		case 'throttled':
-			return m.login_throttled({
-				seconds: Math.ceil((result.retryAt - now) / 1000),
-				time: formatDateTime(new Date(result.retryAt), getLocale())
-			});
-		case 'locked':
-			return m.login_locked();
-		case 'disabled':
-			return m.login_disabled();
-		case 'invalid':
-			return m.login_invalid();
-	}
-}
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -45,11 +28,13 @@ export const actions: Actions = {
 			now
 		);
 		if (!result.ok) {
-			const status = result.reason === 'throttled' ? 429 : 400;
-			return fail(status, {
+			const throttled = result.reason === 'throttled';
+			return fail(throttled ? 429 : 400, {
 				errors: noErrors(),
 				values: form.values,
-				message: refusal(result, now)
+				message: throttled
+					? m.login_throttled(throttledWait(result.retryAt, now))
+					: m.login_invalid()
 			});
 		}
 		startSession(db(), event, result.user.id);

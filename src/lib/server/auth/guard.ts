@@ -24,10 +24,24 @@ export function requireRole(event: GuardEvent, ...roles: UserRole[]): Authentica
 	return user;
 }
 
-/** Only same-site paths are followed after login, never `//host` or `https://…`. */
+/** Any base will do: only whether a path stays on it matters, not which host it is. */
+const BASE = 'http://phieukin.invalid';
+/** Browsers drop tabs and newlines and read `\` as `/`: `/<tab>/host` and `/\host` mean `//host`. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const UNSAFE = /[\\\u0000-\u001f\u007f]/;
+
+/**
+ * A path to follow after login or a language change: only one on this site, as the browser will
+ * read it, else the fallback. The normalised path is checked too: `/.//host` becomes `//host`.
+ */
 export function safeNextPath(next: string | null | undefined, fallback = '/'): string {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
+	if (!next?.startsWith('/') || UNSAFE.test(next)) return fallback;
+	let url: URL;
+	try {
+		url = new URL(next, BASE);
+	} catch {
 		return fallback;
 	}
-	return next;
+	const path = url.pathname + url.search + url.hash;
+	return url.origin === BASE && !path.startsWith('//') ? path : fallback;
 }

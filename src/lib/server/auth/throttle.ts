@@ -6,14 +6,13 @@
 export interface ThrottlePolicy {
 	/** Failures allowed before any delay applies. */
 	freeFailures: number;
-	/** Delay after the first failure past the free ones; doubles with each further failure. */
+	/** Delay after the last free failure; doubles with each further failure. */
 	baseDelayMs: number;
 	maxDelayMs: number;
 }
 
 interface Entry {
 	failures: number;
-	blockedUntil: number;
 	lastFailure: number;
 }
 
@@ -27,30 +26,54 @@ export class Throttle {
 	constructor(private readonly policy: ThrottlePolicy) {}
 
 	check(key: string, now = Date.now()): ThrottleVerdict {
-		const entry = this.entries.get(key);
-		if (entry && now < entry.blockedUntil) return { allowed: false, retryAt: entry.blockedUntil };
-		return { allowed: true };
+		const entry = this.live(key, now);
+		const until = entry ? this.blockedUntil(entry) : 0;
+		return now < until ? { allowed: false, retryAt: until } : { allowed: true };
 	}
 
 	recordFailure(key: string, now = Date.now()): void {
-		const known = this.entries.get(key);
-		const entry =
-			known && !this.forgotten(known, now)
-				? known
-				: { failures: 0, blockedUntil: 0, lastFailure: now };
+		const entry = this.live(key, now) ?? { failures: 0, lastFailure: now };
 		entry.failures += 1;
 		entry.lastFailure = now;
-		const over = entry.failures - this.policy.freeFailures;
-		if (over > 0) {
-			const delay = Math.min(this.policy.baseDelayMs * 2 ** (over - 1), this.policy.maxDelayMs);
-			entry.blockedUntil = now + delay;
-		}
 		this.entries.set(key, entry);
 		if (this.entries.size > MAX_ENTRIES) this.prune(now);
 	}
 
+	/**
+	 * Checks and counts a failure in one synchronous step, for a try whose outcome is known only
+	 * after an `await` (a password hash): tries running in parallel then see each other, so a
+	 * burst gets no more verdicts than the same tries made one after another. A try that succeeds
+	 * gives its failure back with `release` or `reset`.
+	 */
+	reserve(key: string, now = Date.now()): ThrottleVerdict {
+		const verdict = this.check(key, now);
+		if (verdict.allowed) this.recordFailure(key, now);
+		return verdict;
+	}
+
+	/** Gives back one reserved failure: a success on a key others share (an address). */
+	release(key: string): void {
+		const entry = this.entries.get(key);
+		if (!entry) return;
+		entry.failures -= 1;
+		if (entry.failures <= 0) this.entries.delete(key);
+	}
+
 	reset(key: string): void {
 		this.entries.delete(key);
+	}
+
+	private blockedUntil(entry: Entry): number {
+		const over = entry.failures - this.policy.freeFailures;
+		if (over < 0) return 0;
+		return (
+			entry.lastFailure + Math.min(this.policy.baseDelayMs * 2 ** over, this.policy.maxDelayMs)
+		);
+	}
+
+	private live(key: string, now: number): Entry | undefined {
+		const entry = this.entries.get(key);
+		return entry && !this.forgotten(entry, now) ? entry : undefined;
 	}
 
 	/** A key quiet for twice the longest delay starts afresh. */

@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { findUserById, setPassword } from '$lib/server/auth/accounts';
+import { setPassword } from '$lib/server/auth/accounts';
 import { requireUser } from '$lib/server/auth/guard';
-import { verifyPassword } from '$lib/server/auth/password';
+import { checkCurrentPassword, throttledWait } from '$lib/server/auth/login';
 import { startSession } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
 import { errorOn, noErrors, parseForm } from '$lib/server/http/forms';
@@ -23,10 +23,17 @@ export const actions: Actions = {
 		const form = parseForm(changePasswordSchema(), formData);
 		if (!form.ok) return fail(400, { errors: form.errors, message: null, changed: false });
 
-		const account = findUserById(db(), user.id);
-		if (!account || !(await verifyPassword(account.passwordHash, form.data.currentPassword))) {
-			return fail(400, {
-				errors: errorOn('currentPassword', m.account_wrong_current()),
+		const now = Date.now();
+		const check = await checkCurrentPassword(db(), user, form.data.currentPassword, now);
+		if (!check.ok) {
+			const throttled = check.reason === 'throttled';
+			return fail(throttled ? 429 : 400, {
+				errors: errorOn(
+					'currentPassword',
+					throttled
+						? m.account_throttled(throttledWait(check.retryAt, now))
+						: m.account_wrong_current()
+				),
 				message: null,
 				changed: false
 			});
