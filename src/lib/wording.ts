@@ -182,6 +182,8 @@ export function auditLabel(action: string, detail: string): string {
 			return m.audit_conditions_recorded({ name: detail });
 		case 'cap_rate_recorded':
 			return detail ? m.audit_cap_rate_recorded({ rate: detail }) : m.audit_cap_rate_cleared();
+		case 'amended':
+			return m.audit_amended({ detail });
 		default:
 			return action;
 	}

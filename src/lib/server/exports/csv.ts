@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ResultsExport } from './model';
-import { resultsTable, type Cell } from './table';
+import { amendmentsTable, resultsTable, type Cell, type ResultsTable } from './table';
 
 /** Excel reads UTF-8 (and so Vietnamese diacritics) only when the file starts with a BOM. */
 const BYTE_ORDER_MARK = '\uFEFF';
@@ -13,11 +13,19 @@ function decimal(hundredths: number): string {
 const text = (cell: Cell) =>
 	cell === null ? '' : typeof cell === 'object' ? decimal(cell.hundredths) : cell;
 
-/** One row per person, in ballot order: the results table of every format. */
+const records = ({ header, rows }: ResultsTable) => [header, ...rows.map((row) => row.map(text))];
+
+/**
+ * One row per person, in ballot order: the results table of every format. The amendments of a
+ * published result follow after an empty line, as a table of their own.
+ */
 export function resultsCsv(model: ResultsExport): string {
-	const { header, rows } = resultsTable(model);
+	const amendments = amendmentsTable(model);
 	return (
 		BYTE_ORDER_MARK +
-		stringify([header, ...rows.map((row) => row.map(text))], { record_delimiter: 'windows' })
+		stringify(
+			[...records(resultsTable(model)), ...(amendments ? [[], ...records(amendments)] : [])],
+			{ record_delimiter: 'windows' }
+		)
 	);
 }
