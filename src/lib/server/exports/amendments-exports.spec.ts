@@ -8,10 +8,10 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { amendResult } from '../results/amendments';
 import { publish } from '../results/publication';
-import { closeVoteSession, sessionById } from '../sessions/lifecycle';
+import { sessionById } from '../sessions/lifecycle';
 import { listSubjects } from '../sessions/subjects';
 import { publishedTwoGroups, type ClosedAppraisal } from '../testing/appraisal-session';
-import { castChoices, openSession } from '../testing/fixtures';
+import { closedWithOneBallot } from '../testing/one-ballot';
 import { pdfText } from '../testing/pdf-text';
 import { anonymousBallots } from './ballots';
 import { resultsCsv } from './csv';
@@ -39,6 +39,9 @@ async function amend(): Promise<ClosedAppraisal> {
 	return appraisal;
 }
 
+/** Phúc's amendment as the CSV and the workbook list it, after its date. */
+const PHUC_AMENDED = ['bithu', 'Trịnh Văn Phúc', 'HTTNV', 'HTNV', '', DECISION];
+
 /** Made once: every test of it only reads. */
 let amended: Promise<ClosedAppraisal> | undefined;
 const amendedAppraisal = () => (amended ??= amend());
@@ -47,6 +50,12 @@ const exported = ({ db, sessionId }: ClosedAppraisal) => {
 	const data = exportData(db, sessionById(db, sessionId)!);
 	return { ...data, ballots: anonymousBallots(db, data.report) };
 };
+
+async function readWorkbook(workbook: Buffer): Promise<ExcelJS.Workbook> {
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.load(workbook as unknown as ExcelJS.Buffer);
+	return book;
+}
 
 /** Records as csv-parse reads them, the byte-order mark aside. */
 const csvRecords = (csv: string) =>
@@ -114,22 +123,13 @@ describe('the exports of an amended appraisal', { timeout: 20_000 }, () => {
 			SPELLING,
 			DECISION
 		]);
-		expect(rest[13]).toEqual([
-			expect.any(String),
-			'bithu',
-			'Trịnh Văn Phúc',
-			'HTTNV',
-			'HTNV',
-			'',
-			DECISION
-		]);
+		expect(rest[13]).toEqual([expect.any(String), ...PHUC_AMENDED]);
 		expect(rest).toHaveLength(14);
 	});
 
 	it('XLSX: a sheet of amendments, and the amended grade on the results sheet', async () => {
 		const { model, ballots } = exported(await amendedAppraisal());
-		const book = new ExcelJS.Workbook();
-		await book.xlsx.load((await resultsWorkbook(model, ballots)) as unknown as ExcelJS.Buffer);
+		const book = await readWorkbook(await resultsWorkbook(model, ballots));
 		expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
 			'Kết quả',
 			'Phiên',
@@ -143,27 +143,20 @@ describe('the exports of an amended appraisal', { timeout: 20_000 }, () => {
 		expect(results.getRow(8).getCell(column).value).toBe('HTNV');
 		const amendments = book.getWorksheet('Đính chính')!;
 		expect(amendments.getRow(2).getCell(6).value).toBe(SPELLING);
-		expect((amendments.getRow(3).values as unknown[]).slice(2)).toEqual([
-			'bithu',
-			'Trịnh Văn Phúc',
-			'HTTNV',
-			'HTNV',
-			'',
-			DECISION
-		]);
+		expect((amendments.getRow(3).values as unknown[]).slice(2)).toEqual(PHUC_AMENDED);
 	});
 
-	it('PDF: the amended grade in the table and a section “Đính chính” after the result', async () => {
+	it('PDF: the amended grade in the table and a section “Đính chính” after the signatures', async () => {
 		const { model } = exported(await amendedAppraisal());
 		const text = unbroken(pdfText(await minutesPdf(model, 'vi')));
 		expect(text).toContain(unbroken('HTTNV Theo đề xuất của chi bộ'));
 		expect(text).toContain(unbroken('Sau đính chính: HTNV'));
 		const section = text.indexOf(unbroken('Đính chính sau khi công bố'));
-		expect(section).toBeGreaterThan(text.indexOf(unbroken('Giới hạn tỷ lệ')));
-		expect(section).toBeLessThan(text.indexOf(unbroken('Việc kiểm phiếu kết thúc lúc')));
+		// After the signatures: the committee signed the result as published.
+		expect(section).toBeGreaterThan(text.lastIndexOf(unbroken('Vũ Văn Ổn')));
 		expect(text.slice(section)).toContain(
 			unbroken(
-				'Kết quả trên đã được công bố và số liệu đã công bố giữ nguyên. Sau khi công bố, kết quả được đính chính như sau:'
+				'Phần này được ghi thêm sau khi kết quả được công bố; số liệu đã công bố ở trên giữ nguyên. Kết quả được đính chính như sau:'
 			)
 		);
 		expect(text.slice(section)).toMatch(/1\.Ngày\d\d\/\d\d\/\d{4}lúc\d\d:\d\d,bithu:/);
@@ -176,14 +169,7 @@ describe('the exports of an amended appraisal', { timeout: 20_000 }, () => {
 
 describe('the exports of an amended confidence vote', { timeout: 20_000 }, () => {
 	it('carry the correction in every format; a result never amended carries none', async () => {
-		const { db, sessionId, ownerId, cards, subjectIds } = await openSession({ cards: 1 });
-		castChoices(
-			db,
-			{ kind: 'token', value: cards[0]!.token },
-			new Map([[subjectIds[0]!, 'high']]),
-			'A'.repeat(22)
-		);
-		closeVoteSession(db, sessionId, ownerId);
+		const { db, sessionId, ownerId } = await closedWithOneBallot();
 		publish(db, sessionId, ownerId);
 		const plain = exportData(db, sessionById(db, sessionId)!).model;
 		expect(plain.amendments).toEqual([]);
@@ -196,9 +182,7 @@ describe('the exports of an amended confidence vote', { timeout: 20_000 }, () =>
 		const { model, report } = exportData(db, sessionById(db, sessionId)!);
 		expect(model.amendments).toMatchObject([{ by: 'bithu', correction, reason: DECISION }]);
 		expect(csvRecords(resultsCsv(model)).at(-1)?.slice(-2)).toEqual([correction, DECISION]);
-		const book = new ExcelJS.Workbook();
-		const workbook = await resultsWorkbook(model, anonymousBallots(db, report));
-		await book.xlsx.load(workbook as unknown as ExcelJS.Buffer);
+		const book = await readWorkbook(await resultsWorkbook(model, anonymousBallots(db, report)));
 		expect(book.getWorksheet('Đính chính')?.getRow(2).getCell(6).value).toBe(correction);
 		const text = unbroken(pdfText(await minutesPdf(model, 'vi')));
 		expect(text).toContain(unbroken(`${correction} Lý do: ${DECISION}`));

@@ -2,8 +2,8 @@
  * The minutes of the count (biên bản kiểm phiếu) as an A4 PDF in the shape of the official form:
  * the header of the body holding the vote, the title, the legal basis and the base of every
  * percentage, the meeting, the tally committee, the totals, per person the counts and percentages,
- * the bands with their articles, the amendments made after publication, if any, the time the
- * count ended and the signatures. Laid out by pdfmake (pdf.ts).
+ * the bands with their articles, the time the count ended and the signatures, then the
+ * amendments made after publication, if any. Laid out by pdfmake (pdf.ts).
  */
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
@@ -196,13 +196,14 @@ function confidenceSection(model: ResultsExport, locale: DisplayLocale): Content
 }
 
 /**
- * "Đính chính": each correction made after publication, dated, with who made it and why. The
- * figures above are the published ones and stay as they are.
+ * "Đính chính": each correction made after publication, dated, with who made it and why. It
+ * follows the signatures: the committee signed the result as published, and the figures above
+ * stay as they are.
  */
 function amendmentsSection(model: ResultsExport): Content {
 	if (model.amendments.length === 0) return [];
 	return [
-		sectionHeading(m.minutes_amendments_heading(), [0, 10, 0, 2]),
+		sectionHeading(m.minutes_amendments_heading(), [0, 18, 0, 2]),
 		{ text: m.minutes_amendments_intro(), fontSize: 10, margin: [0, 0, 0, 2] },
 		{
 			ol: model.amendments.map((amendment) => {
@@ -352,10 +353,10 @@ export function minutesDocument(model: ResultsExport, locale: DisplayLocale): TD
 			reconciliationList(model),
 			sectionHeading(m.results_per_subject(), [0, 4, 0, 4]),
 			model.confidence ? confidenceSection(model, locale) : appraisalSection(model, locale),
-			amendmentsSection(model),
 			countEnded(model),
 			{ text: m.minutes_closing(), margin: [0, 6, 0, 0] },
-			signatures(model)
+			signatures(model),
+			amendmentsSection(model)
 		]
 	};
 }
