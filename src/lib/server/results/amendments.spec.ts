@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { auditTrail } from '../db/audit';
 import type { AppDatabase } from '../db';
-import { closeVoteSession, sessionById } from '../sessions/lifecycle';
+import { sessionById } from '../sessions/lifecycle';
 import { listSubjects } from '../sessions/subjects';
 import { publishedTwoGroups } from '../testing/appraisal-session';
-import { castChoices, openSession } from '../testing/fixtures';
+import { closedWithOneBallot } from '../testing/one-ballot';
 import { amendedGrades, amendResult, listAmendments, type AmendmentInput } from './amendments';
 import { sessionReport } from './count';
 import { personHistory } from './history';
@@ -17,18 +17,6 @@ import { publish } from './publication';
 import { unitYear } from './year';
 
 const REASON = 'Quyết định số 12/QĐ-UBND ngày 05/01/2027';
-
-async function publishedConfidenceVote() {
-	const { db, sessionId, ownerId, cards, subjectIds } = await openSession({ cards: 1 });
-	castChoices(
-		db,
-		{ kind: 'token', value: cards[0]!.token },
-		new Map([[subjectIds[0]!, 'high']]),
-		'A'.repeat(22)
-	);
-	closeVoteSession(db, sessionId, ownerId);
-	return { db, sessionId, ownerId };
-}
 
 /** The people of TWO_DUTY_GROUPS by first name, and amending as their organiser. */
 async function twoGroups() {
@@ -52,7 +40,7 @@ const finalGrades = (db: AppDatabase, sessionId: string) =>
 
 describe('an amendment in words', () => {
 	it('is recorded once published, dated, with who and why, and audited', async () => {
-		const { db, sessionId, ownerId } = await publishedConfidenceVote();
+		const { db, sessionId, ownerId } = await closedWithOneBallot();
 		const session = () => sessionById(db, sessionId)!;
 		const input = {
 			reason: REASON,
@@ -90,7 +78,7 @@ describe('an amendment in words', () => {
 	});
 
 	it('asks for a person’s grade on a confidence vote in vain', async () => {
-		const { db, sessionId, ownerId } = await publishedConfidenceVote();
+		const { db, sessionId, ownerId } = await closedWithOneBallot();
 		publish(db, sessionId, ownerId);
 		const subjectId = listSubjects(db, sessionId)[0]!.id;
 		const input = { reason: REASON, correction: '', grade: { subjectId, after: 'good' as const } };

@@ -11,10 +11,10 @@ import { GRADE_ABBREVIATIONS, type Grade } from '$lib/tally/grades';
 import type { AppDatabase } from '../db';
 import { recordAudit } from '../db/audit';
 import { generateId } from '../db/ids';
-import { amendment, subject, user, voteSession } from '../db/schema';
+import { amendment, subject, user } from '../db/schema';
 import type { SessionView } from '../sessions/lifecycle';
 import { sessionReport } from './count';
-import { capRefusal, MIN_REASON_LENGTH, type CapRefusal } from './grades';
+import { capRefusal, MIN_REASON_LENGTH, storedState, type CapRefusal } from './grades';
 
 /** Longest reason and correction kept: a sentence or a short paragraph of the minutes. */
 export const MAX_REASON_LENGTH = 500;
@@ -122,11 +122,7 @@ export function amendResult(
 	if (!correction && !input.grade) return 'nothing_amended';
 	return db.transaction(
 		(tx): AmendResult => {
-			const stored = tx
-				.select({ publishedAt: voteSession.publishedAt })
-				.from(voteSession)
-				.where(eq(voteSession.id, session.id))
-				.get();
+			const stored = storedState(tx, session.id);
 			if (!stored) return 'not_found';
 			if (!stored.publishedAt) return 'not_published';
 			let fullName = '';

@@ -83,8 +83,8 @@ export function capRefusal(
 	return worse.length > 0 ? { refusal: 'cap', breaches: worse } : null;
 }
 
-/** The session as stored now, inside the transaction that changes its grades. */
-function storedState(tx: Transaction, sessionId: string) {
+/** The session as stored now, inside the transaction that changes its grades (or amends them). */
+export function storedState(tx: Transaction, sessionId: string) {
 	return tx
 		.select({ state: voteSession.state, publishedAt: voteSession.publishedAt })
 		.from(voteSession)
