@@ -29,6 +29,7 @@ import {
 	openVoting,
 	phoneWithCard,
 	prepareSession,
+	publishResults,
 	submissionNonce
 } from './support/http-client';
 import { startOwnServer } from './support/server';
@@ -144,6 +145,8 @@ interface Sessions {
 	open: string;
 	openCodes: string[];
 	gradeVote: string;
+	/** A grade vote published: its results page offers amendments only. */
+	published: string;
 	counted: string;
 	/** The counting committee's account on the counted session, signed in. */
 	committee: HttpClient;
@@ -183,6 +186,15 @@ async function prepareSessions(
 	}
 	await closeVoting(organiser, gradeVote);
 
+	const published = await prepareSession(organiser, {
+		convened: 5,
+		people: PEOPLE,
+		rules: appraisalRules('grades')
+	});
+	await openVoting(organiser, published);
+	await closeVoting(organiser, published);
+	await publishResults(organiser, published);
+
 	const counted = await prepareSession(organiser, { convened: 5, people: PEOPLE });
 	await issueCards(organiser, counted, 2);
 	await openVoting(organiser, counted);
@@ -209,7 +221,7 @@ async function prepareSessions(
 		roleTitle: 'Thư ký'
 	});
 	const foreign = await prepareSession(otherOrganiser, { convened: 5, people: PEOPLE });
-	return { draft, scoresDraft, open, openCodes, gradeVote, counted, committee, foreign };
+	return { draft, scoresDraft, open, openCodes, gradeVote, published, counted, committee, foreign };
 }
 
 interface Voter {
@@ -240,7 +252,7 @@ async function openBallot(origin: string, code: string): Promise<Voter> {
 async function readTargets(
 	databasePath: string,
 	{ setupForms, admin, organiser }: Accounts,
-	{ draft, scoresDraft, open, gradeVote, counted, committee }: Sessions,
+	{ draft, scoresDraft, open, gradeVote, published, counted, committee }: Sessions,
 	{ voter, ballotPage, reviewPage }: Voter
 ): Promise<Target[]> {
 	const origin = organiser.origin;
@@ -259,6 +271,7 @@ async function readTargets(
 		[organiser, `/sessions/${open}/paper`, '/sessions/[id]/paper', open],
 		[organiser, `/sessions/${gradeVote}`, '/sessions/[id]', gradeVote],
 		[organiser, `/sessions/${gradeVote}/results`, '/sessions/[id]/results', gradeVote],
+		[organiser, `/sessions/${published}/results`, '/sessions/[id]/results', published],
 		[committee, `/sessions/${counted}`, '/sessions/[id]', counted],
 		[committee, `/sessions/${counted}/results`, '/sessions/[id]/results', counted],
 		[organiser, '/account', '/account'],
