@@ -199,6 +199,8 @@ export function auditLabel(action: string, detail: string): string {
 				? m.audit_grade_confirmed({ name, grade: gradeName(grade) })
 				: m.audit_grade_cleared({ name });
 		}
+		case 'amended':
+			return m.audit_amended({ detail });
 		default:
 			return action;
 	}

@@ -30,6 +30,7 @@ import {
 	openVoting,
 	phoneWithCard,
 	prepareSession,
+	publishResults,
 	submissionNonce
 } from './support/http-client';
 import { startOwnServer } from './support/server';
@@ -145,6 +146,8 @@ interface Sessions {
 	open: string;
 	openCodes: string[];
 	gradeVote: string;
+	/** A grade vote published: its results page offers amendments only. */
+	published: string;
 	counted: string;
 	/** The counting committee's account on the counted session, signed in. */
 	committee: HttpClient;
@@ -186,6 +189,15 @@ async function prepareSessions(
 	}
 	await closeVoting(organiser, gradeVote);
 
+	const published = await prepareSession(organiser, {
+		convened: 5,
+		people: PEOPLE,
+		rules: appraisalRules('grades')
+	});
+	await openVoting(organiser, published);
+	await closeVoting(organiser, published);
+	await publishResults(organiser, published);
+
 	const counted = await prepareSession(organiser, { convened: 5, people: PEOPLE });
 	await issueCards(organiser, counted, 2);
 	await openVoting(organiser, counted);
@@ -214,6 +226,7 @@ async function prepareSessions(
 		open,
 		openCodes,
 		gradeVote,
+		published,
 		counted,
 		committee,
 		foreign,
@@ -249,7 +262,7 @@ async function openBallot(origin: string, code: string): Promise<Voter> {
 async function readTargets(
 	databasePath: string,
 	{ setupForms, admin, organiser }: Accounts,
-	{ draft, scoresDraft, open, gradeVote, counted, committee, newMember }: Sessions,
+	{ draft, scoresDraft, open, gradeVote, published, counted, committee, newMember }: Sessions,
 	{ voter, ballotPage, reviewPage }: Voter
 ): Promise<Target[]> {
 	const origin = organiser.origin;
@@ -268,6 +281,7 @@ async function readTargets(
 		[organiser, `/sessions/${open}/paper`, '/sessions/[id]/paper', open],
 		[organiser, `/sessions/${gradeVote}`, '/sessions/[id]', gradeVote],
 		[organiser, `/sessions/${gradeVote}/results`, '/sessions/[id]/results', gradeVote],
+		[organiser, `/sessions/${published}/results`, '/sessions/[id]/results', published],
 		[committee, `/sessions/${counted}`, '/sessions/[id]', counted],
 		[committee, `/sessions/${counted}/results`, '/sessions/[id]/results', counted],
 		[organiser, '/account', '/account'],

@@ -16,7 +16,7 @@ import { rulesFromRow } from '../sessions/rules';
 
 export type PaperResult =
 	| { ok: true; entered: number }
-	| { ok: false; reason: 'not_counting' | 'exceeds_issued' | 'unfit' };
+	| { ok: false; reason: 'not_counting' | 'published' | 'exceeds_issued' | 'unfit' };
 
 /**
  * On a ballot with one name, no mark or several marks make the whole ballot invalid (QĐ 96
@@ -30,7 +30,10 @@ function onOneNameBallot(answers: Answers, names: number): Answers {
 		: answers;
 }
 
-/** Paper ballots are entered while voting is open or counting, never after publication. */
+/**
+ * Paper ballots are entered while voting is open or counting, never after publication: a
+ * published result is final (a correction is an amendment, results/amendments.ts).
+ */
 export function storePaperBallot(
 	db: AppDatabase,
 	sessionId: string,
@@ -40,9 +43,8 @@ export function storePaperBallot(
 	return db.transaction(
 		(tx): PaperResult => {
 			const session = tx.select().from(voteSession).where(eq(voteSession.id, sessionId)).get();
-			if (!session || session.state === 'draft' || session.publishedAt) {
-				return { ok: false, reason: 'not_counting' };
-			}
+			if (session?.publishedAt) return { ok: false, reason: 'published' };
+			if (!session || session.state === 'draft') return { ok: false, reason: 'not_counting' };
 			// Never more ballots back from paper than were handed out on paper.
 			if (session.paperReturned >= session.paperIssued)
 				return { ok: false, reason: 'exceeds_issued' };

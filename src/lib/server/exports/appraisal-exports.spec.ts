@@ -52,7 +52,7 @@ describe('an appraisal’s export model', () => {
 		const { model } = exported(await twoGroups());
 		const json = JSON.parse(JSON.stringify(resultsJson(model)));
 		expect(resultsExportSchema.parse(json)).toEqual(model);
-		expect(json.version).toBe(3);
+		expect(json.version).toBe(4);
 		// Self-scores are hundredths in the model and points in JSON, like every point figure.
 		expect(person(model, 'Nguyễn Văn An')).toMatchObject({
 			dutyGroup: 'Chuyên viên',

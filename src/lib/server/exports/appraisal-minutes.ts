@@ -99,7 +99,15 @@ function resultRow(subject: Subject, byVote: boolean, locale: DisplayLocale): Ta
 			]
 		},
 		grade(subject.proposedGrade),
-		{ text: [grade(subject.finalGrade), subject.finalReason ? `\n${subject.finalReason}` : ''] }
+		{
+			text: [
+				grade(subject.finalGrade),
+				subject.finalReason ? `\n${subject.finalReason}` : '',
+				subject.amendedGrade
+					? note(m.amendment_final_note({ grade: grade(subject.amendedGrade) }))
+					: ''
+			]
+		}
 	];
 }
 

@@ -15,7 +15,7 @@ import {
 import { capBreaches } from '$lib/tally/cap';
 import { factsOf } from '$lib/tally/conditions';
 import { figuresHold, reconcile } from '$lib/tally/confidence';
-import { GRADES } from '$lib/tally/grades';
+import { GRADES, type Grade } from '$lib/tally/grades';
 import { conditionCapReason, conditionRule, localized } from '$lib/wording';
 import { gradesAsTheyStand, type AppraisalReport, type AppraisalRow } from '../results/count';
 import { storedConditionRecord } from '../sessions/stored-presets';
@@ -107,8 +107,11 @@ const appraisalSubject = z.strictObject({
 	/** The counted score lies 5 points or more from the self-score. */
 	departsFromSelfScore: z.boolean(),
 	proposedGrade: grade,
+	/** As published: an amendment never changes it. */
 	finalGrade: grade,
-	finalReason: z.string().nullable()
+	finalReason: z.string().nullable(),
+	/** The latest amendment's grade, the person's effective final grade; `null` when not amended. */
+	amendedGrade: grade
 });
 
 const names = z.array(z.string());
@@ -182,7 +185,12 @@ function withGradesWithheld(report: AppraisalReport): AppraisalReport {
 	};
 }
 
-function subjectOf(report: AppraisalReport, row: AppraisalRow, index: number) {
+function subjectOf(
+	report: AppraisalReport,
+	amended: ReadonlyMap<string, Grade>,
+	row: AppraisalRow,
+	index: number
+) {
 	const { subject, conditional, record } = row;
 	const facts = record && factsOf(record);
 	return {
@@ -224,7 +232,8 @@ function subjectOf(report: AppraisalReport, row: AppraisalRow, index: number) {
 		departsFromSelfScore: row.departsFromSelfScore,
 		proposedGrade: subject.proposedGrade,
 		finalGrade: subject.finalGrade,
-		finalReason: subject.finalReason
+		finalReason: subject.finalReason,
+		amendedGrade: amended.get(subject.id) ?? null
 	};
 }
 
@@ -250,7 +259,10 @@ function capOf(report: AppraisalReport): AppraisalExport['cap'] {
 	};
 }
 
-export function appraisalPart(counted: AppraisalReport): AppraisalExport {
+export function appraisalPart(
+	counted: AppraisalReport,
+	amended: ReadonlyMap<string, Grade>
+): AppraisalExport {
 	const holds = figuresHold(reconcile(counted.totals));
 	const report = holds ? counted : withGradesWithheld(counted);
 	const { preset } = report.rules;
@@ -263,6 +275,6 @@ export function appraisalPart(counted: AppraisalReport): AppraisalExport {
 			text: conditionRule(condition)
 		})),
 		cap: capOf(report),
-		subjects: report.rows.map((row, index) => subjectOf(report, row, index))
+		subjects: report.rows.map((row, index) => subjectOf(report, amended, row, index))
 	};
 }

@@ -159,7 +159,7 @@ function checkInvariants(sessionId: string, known: Known): void {
 	}
 	expect(totals.issuedBeyondPresentReasons).toHaveLength(known.reasonsRecorded);
 
-	const model = resultsExport(report, []);
+	const model = resultsExport(report, [], []);
 	// The JSON format itself allows no percentage over 100.
 	expect(resultsExportSchema.parse(JSON.parse(JSON.stringify(resultsJson(model))))).toEqual(model);
 	expect(figuresHold(model.reconciliation)).toBe(true);

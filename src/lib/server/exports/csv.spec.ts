@@ -1,8 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { castChoices, openSession } from '../testing/fixtures';
+import { FORMULA_NAMES, formulaNamedSession } from '../testing/formula-names';
 import { closeVoteSession, findVoteSession } from '../sessions/lifecycle';
-import { resultsCsv } from './csv';
+import { neutralised, resultsCsv } from './csv';
 import { exportData } from './index';
 
 const admin = { id: '', username: '', displayName: '', role: 'admin' as const };
@@ -55,5 +56,28 @@ describe('resultsCsv', () => {
 			'Để trống': '1',
 			'Mức theo quy định': ''
 		});
+	});
+});
+
+describe('CSV injection', () => {
+	it('neutralises every text cell a spreadsheet would read as a formula, and no number', async () => {
+		const csv = resultsCsv((await formulaNamedSession()).model);
+		const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
+		expect(rows.map((row) => [row['Họ và tên'], row['Chức vụ']])).toEqual(
+			FORMULA_NAMES.map((cells) => cells.map((cell) => `'${cell}`))
+		);
+		// Figures stay numbers a spreadsheet reads as such.
+		expect(rows[0]).toMatchObject({
+			STT: '1',
+			'Tín nhiệm cao': '1',
+			'Tín nhiệm cao (%)': '100.00'
+		});
+	});
+
+	it('quotes only what starts a formula (=, +, -, @, tab, carriage return)', () => {
+		for (const start of ['=', '+', '-', '@', '\t', '\r'])
+			expect(neutralised(`${start}1`)).toBe(`'${start}1`);
+		for (const text of ['', 'Nguyễn Văn An', '1', ' =1', '—', "'=1", 'a=1'])
+			expect(neutralised(text)).toBe(text);
 	});
 });

@@ -5,6 +5,7 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import type { AppDatabase } from '../db';
+import { listAmendments } from '../results/amendments';
 import type { Report } from '../results/count';
 import { visibleReport } from '../results/gate';
 import { listCommittee } from '../sessions/committee';
@@ -20,7 +21,8 @@ export interface ExportData {
 /** Exports are for the counters, once voting is closed (results/gate.ts). */
 export function exportData(db: AppDatabase, session: SessionView): ExportData {
 	const report = visibleReport(db, session, 'counters') ?? error(409, m.results_not_closed());
-	return { report, model: resultsExport(report, listCommittee(db, session.id)) };
+	const amendments = listAmendments(db, session.id);
+	return { report, model: resultsExport(report, listCommittee(db, session.id), amendments) };
 }
 
 /** Saved as "<meeting date> <title>.<extension>" (file-name.ts), never cached. */

@@ -2,8 +2,8 @@
  * The minutes of the count (biên bản kiểm phiếu) as an A4 PDF in the shape of the official form:
  * the header of the body holding the vote, the title, the legal basis and the base of every
  * percentage, the meeting, the tally committee, the totals, per person the counts and percentages,
- * the bands with their articles, the time the count ended and the signatures. Laid out by pdfmake
- * (pdf.ts).
+ * the bands with their articles, the time the count ended and the signatures, then the
+ * amendments made after publication, if any. Laid out by pdfmake (pdf.ts).
  */
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
@@ -16,6 +16,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { COUNTED_ROWS } from '$lib/tally/confidence';
 import { reconciliationLines } from '$lib/reconciliation';
 import { markLabel } from '$lib/wording';
+import { amendmentWhat } from '$lib/amendment-wording';
 import { appraisalBasis, appraisalSection } from './appraisal-minutes';
 import { inBrackets, sectionHeading } from './minutes-layout';
 import type { ResultsExport } from './model';
@@ -194,6 +195,32 @@ function confidenceSection(model: ResultsExport, locale: DisplayLocale): Content
 	];
 }
 
+/**
+ * "Đính chính": each correction made after publication, dated, with who made it and why. It
+ * follows the signatures: the committee signed the result as published, and the figures above
+ * stay as they are.
+ */
+function amendmentsSection(model: ResultsExport): Content {
+	if (model.amendments.length === 0) return [];
+	return [
+		sectionHeading(m.minutes_amendments_heading(), [0, 18, 0, 2]),
+		{ text: m.minutes_amendments_intro(), fontSize: 10, margin: [0, 0, 0, 2] },
+		{
+			ol: model.amendments.map((amendment) => {
+				const { day, month, year, hour, minute } = clockParts(new Date(amendment.at));
+				return m.minutes_amendment_line({
+					date: `${day}/${month}/${year}`,
+					time: `${hour}:${minute}`,
+					who: amendment.by ?? '—',
+					what: amendmentWhat(amendment).replace(/\.$/, ''),
+					reason: amendment.reason
+				});
+			}),
+			fontSize: 10
+		}
+	];
+}
+
 function signatures(model: ResultsExport): Content {
 	const members =
 		model.committee.length > 0
@@ -328,7 +355,8 @@ export function minutesDocument(model: ResultsExport, locale: DisplayLocale): TD
 			model.confidence ? confidenceSection(model, locale) : appraisalSection(model, locale),
 			countEnded(model),
 			{ text: m.minutes_closing(), margin: [0, 6, 0, 0] },
-			signatures(model)
+			signatures(model),
+			amendmentsSection(model)
 		]
 	};
 }

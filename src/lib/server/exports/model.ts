@@ -9,11 +9,12 @@
 import { z } from 'zod';
 import { reconcile } from '$lib/tally/confidence';
 import type { CommitteeMember } from '../sessions/committee';
+import { amendedGrades, type Amendment } from '../results/amendments';
 import type { ConfidencePreset } from '$lib/tally/presets';
 import { bandCondition, baseSentence, localized, periodText } from '$lib/wording';
 import type { ConfidenceCount, Report } from '../results/count';
 import { appraisalExportSchema, appraisalPart } from './appraisal-model';
-import { count, percent } from './fields';
+import { count, grade, percent } from './fields';
 
 /** Why no band applies: held without the quorum, or figures that do not agree. */
 const bandsWithheld = z.enum(['quorum', 'figures']);
@@ -57,9 +58,29 @@ const base = z.strictObject({
 	text: z.string()
 });
 
+/**
+ * A correction of the published result, dated, with who made it and why: in words, or an
+ * appraisal's corrected final grade for one person. The published figures never change.
+ */
+const amendmentSchema = z.strictObject({
+	at: z.iso.datetime(),
+	by: z.string().nullable(),
+	reason: z.string(),
+	correction: z.string(),
+	grade: z
+		.strictObject({
+			number: z.number().int().positive(),
+			fullName: z.string(),
+			/** The grade as it stood: an earlier amendment's, the final grade, or the collective result. */
+			before: grade,
+			after: grade.unwrap()
+		})
+		.nullable()
+});
+
 export const resultsExportSchema = z.strictObject({
 	format: z.literal('phieukin.results'),
-	version: z.literal(3),
+	version: z.literal(4),
 	session: z.strictObject({
 		id: z.string(),
 		kind: z.enum(['confidence', 'appraisal']),
@@ -143,7 +164,9 @@ export const resultsExportSchema = z.strictObject({
 			confidence: z.array(confidenceSubject)
 		})
 		.nullable(),
-	appraisal: appraisalExportSchema.nullable()
+	appraisal: appraisalExportSchema.nullable(),
+	/** Oldest first; a person's effective final grade is their latest amendment's. */
+	amendments: z.array(amendmentSchema)
 });
 
 /** The model: every percentage and point figure in integer hundredths. */
@@ -184,8 +207,24 @@ function baseOf(count: ConfidenceCount) {
 	return { ...base, text: baseSentence(base, count.preset) };
 }
 
+function amendmentOf({ at, who, reason, correction, grade }: Amendment) {
+	return {
+		at: at.toISOString(),
+		by: who,
+		reason,
+		correction,
+		grade: grade
+			? { number: grade.number, fullName: grade.fullName, before: grade.before, after: grade.after }
+			: null
+	};
+}
+
 /** Texts (preset names, wording) are taken in the current language. */
-export function resultsExport(report: Report, committee: CommitteeMember[]): ResultsExport {
+export function resultsExport(
+	report: Report,
+	committee: CommitteeMember[],
+	amendments: Amendment[]
+): ResultsExport {
 	const { session } = report;
 	const rules = session.rules;
 	const { totals } = report;
@@ -194,7 +233,7 @@ export function resultsExport(report: Report, committee: CommitteeMember[]): Res
 	const countEndedAt = session.countEndedAt ?? session.closedAt;
 	return {
 		format: 'phieukin.results',
-		version: 3,
+		version: 4,
 		session: {
 			id: session.id,
 			kind: rules.kind,
@@ -269,6 +308,8 @@ export function resultsExport(report: Report, committee: CommitteeMember[]): Res
 					confidence: confidenceRows(confidence.corrected)
 				}
 			: null,
-		appraisal: report.kind === 'appraisal' ? appraisalPart(report) : null
+		appraisal:
+			report.kind === 'appraisal' ? appraisalPart(report, amendedGrades(amendments)) : null,
+		amendments: amendments.map(amendmentOf)
 	};
 }

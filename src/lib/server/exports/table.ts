@@ -3,6 +3,7 @@
  * sheet so that both carry the same columns. Figures stay integer hundredths until a format
  * writes them.
  */
+import { clockParts } from '$lib/format';
 import { m } from '$lib/paraglide/messages.js';
 import { GRADE_ABBREVIATIONS, GRADES, type Grade } from '$lib/tally/grades';
 import { COUNTED_ROWS } from '$lib/tally/confidence';
@@ -80,7 +81,7 @@ function capMoveCell(subject: AppraisalSubject): string {
 /**
  * The grade's making, left to right: the duty group, the self-assessment, the vote (distribution
  * or mean scores) and its grade, the conditions, the cap, the collective result, then the
- * organiser's proposal and final grade.
+ * organiser's proposal and final grade, and the grade after an amendment, if any.
  */
 function appraisalTable(appraisal: Appraisal, byVote: boolean): ResultsTable {
 	const criteria = appraisal.subjects[0]?.score?.criteria ?? [];
@@ -105,7 +106,8 @@ function appraisalTable(appraisal: Appraisal, byVote: boolean): ResultsTable {
 			m.appraisal_self_score_gap(),
 			m.appraisal_proposed(),
 			m.appraisal_final(),
-			m.appraisal_final_reason()
+			m.appraisal_final_reason(),
+			m.amendment_grade_after_column()
 		],
 		rows: appraisal.subjects.map((subject): Cell[] => [
 			subject.number,
@@ -129,7 +131,8 @@ function appraisalTable(appraisal: Appraisal, byVote: boolean): ResultsTable {
 			subject.departsFromSelfScore ? m.csv_yes() : '',
 			grade(subject.proposedGrade),
 			grade(subject.finalGrade),
-			subject.finalReason ?? ''
+			subject.finalReason ?? '',
+			grade(subject.amendedGrade)
 		])
 	};
 }
@@ -140,4 +143,38 @@ export function resultsTable(model: ResultsExport): ResultsTable {
 	}
 	if (model.appraisal) return appraisalTable(model.appraisal, model.session.mode === 'grades');
 	return { header: [], rows: [] };
+}
+
+/** "05/01/2027 09:15" on the meeting room's clock, as the minutes date an amendment. */
+function stamp(date: Date): string {
+	const { day, month, year, hour, minute } = clockParts(date);
+	return `${day}/${month}/${year} ${hour}:${minute}`;
+}
+
+/**
+ * The amendments of a published result, oldest first, as a second table after the results (CSV)
+ * or a sheet of their own (XLSX); `null` when there are none.
+ */
+export function amendmentsTable(model: ResultsExport): ResultsTable | null {
+	if (model.amendments.length === 0) return null;
+	return {
+		header: [
+			m.amendment_at(),
+			m.audit_who(),
+			m.subject_full_name(),
+			m.amendment_grade_before(),
+			m.amendment_grade_after_column(),
+			m.amendment_correction(),
+			m.amendment_reason()
+		],
+		rows: model.amendments.map((amendment): Cell[] => [
+			stamp(new Date(amendment.at)),
+			amendment.by ?? '',
+			amendment.grade?.fullName ?? '',
+			grade(amendment.grade?.before ?? null),
+			grade(amendment.grade?.after ?? null),
+			amendment.correction,
+			amendment.reason
+		])
+	};
 }

@@ -1,13 +1,15 @@
 /**
  * The results workbook (exceljs): results with real numbers and formatted percentages, the
- * session's totals, and the anonymous ballots in random order for an independent recount.
+ * session's totals, the amendments of a published result (if any), and the anonymous ballots in
+ * random order for an independent recount. exceljs writes every JS string as a text cell, never
+ * a formula, so a name typed as `=HYPERLINK(…)` stays a name (xlsx.spec.ts checks it).
  */
 import ExcelJS from 'exceljs';
 import { m } from '$lib/paraglide/messages.js';
 import { choiceLabel } from '$lib/wording';
 import type { AnonymousBallots } from './ballots';
 import type { ResultsExport } from './model';
-import { resultsTable } from './table';
+import { amendmentsTable, resultsTable } from './table';
 
 const PERCENT = '0.00%';
 export const POINTS = '0.00';
@@ -101,6 +103,21 @@ function sessionSheet(book: ExcelJS.Workbook, model: ResultsExport) {
 	sheet.getColumn(1).font = { bold: true };
 }
 
+/** Each amendment of the published result, oldest first: when, who, what and why. */
+function amendmentsSheet(book: ExcelJS.Workbook, model: ResultsExport) {
+	const table = amendmentsTable(model);
+	if (!table) return;
+	const sheet = book.addWorksheet(m.xlsx_sheet_amendments());
+	header(sheet, table.header);
+	for (const cells of table.rows) sheet.addRow(cells);
+	sheet.columns.forEach((column) => (column.width = 18));
+	for (const index of [6, 7]) {
+		const column = sheet.getColumn(index);
+		column.width = 48;
+		column.alignment = { wrapText: true, vertical: 'top' };
+	}
+}
+
 function ballotsSheet(book: ExcelJS.Workbook, ballots: AnonymousBallots) {
 	const sheet = book.addWorksheet(m.xlsx_sheet_ballots());
 	if (ballots.kind === 'choices') {
@@ -136,6 +153,7 @@ export async function resultsWorkbook(
 	book.creator = 'Phiếu Kín';
 	resultsSheet(book, model);
 	sessionSheet(book, model);
+	amendmentsSheet(book, model);
 	ballotsSheet(book, ballots);
 	return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -36,6 +36,8 @@ export type GradeChange =
 	| 'ok'
 	| 'not_found'
 	| 'not_closed'
+	/** The result is published: it is final, and only an amendment corrects it (amendments.ts). */
+	| 'published'
 	| 'reason_required'
 	/**
 	 * The preset has conditions and someone in this person's cap group has none recorded yet:
@@ -60,14 +62,21 @@ function pendingGroups(report: AppraisalReport): Set<string> {
  * The cap's check on final grades: the grades as they would stand once `confirming` is
  * confirmed. Only breaches this confirmation makes worse count (a group already over the cap
  * from grades confirmed earlier does not block putting a grade in another group right).
+ * `standing` holds grades that take precedence over the final ones (a published result's
+ * amendments).
  */
-function capRefusal(
+export function capRefusal(
 	report: AppraisalReport,
-	confirming: ReadonlyMap<string, Grade>
+	confirming: ReadonlyMap<string, Grade>,
+	standing: ReadonlyMap<string, Grade> = new Map()
 ): CapRefusal | null {
 	const { ratio, perGroup } = report.cap;
-	const before = capBreaches(gradesAsTheyStand(report), ratio, perGroup);
-	const after = capBreaches(gradesAsTheyStand(report, confirming), ratio, perGroup);
+	const before = capBreaches(gradesAsTheyStand(report, standing), ratio, perGroup);
+	const after = capBreaches(
+		gradesAsTheyStand(report, new Map([...standing, ...confirming])),
+		ratio,
+		perGroup
+	);
 	const worse = after.filter((breach) => {
 		const earlier = before.find((candidate) => candidate.group === breach.group);
 		return !earlier || breach.excellent - breach.allowed > earlier.excellent - earlier.allowed;
@@ -75,13 +84,13 @@ function capRefusal(
 	return worse.length > 0 ? { refusal: 'cap', breaches: worse } : null;
 }
 
-/** The session's state as stored now, inside the transaction that changes its grades. */
-function storedState(tx: Transaction, sessionId: string) {
+/** The session as stored now, inside the transaction that changes its grades (or amends them). */
+export function storedState(tx: Transaction, sessionId: string) {
 	return tx
-		.select({ state: voteSession.state })
+		.select({ state: voteSession.state, publishedAt: voteSession.publishedAt })
 		.from(voteSession)
 		.where(eq(voteSession.id, sessionId))
-		.get()?.state;
+		.get();
 }
 
 export function recordGrades(
@@ -93,11 +102,12 @@ export function recordGrades(
 ): GradeChange {
 	return db.transaction(
 		(tx) => {
-			const state = storedState(tx, session.id);
-			if (!state) return 'not_found';
+			const stored = storedState(tx, session.id);
+			if (!stored) return 'not_found';
+			if (stored.publishedAt) return 'published';
 			let finalReason: string | null = null;
 			if (grades.finalGrade) {
-				if (state !== 'closed') return 'not_closed';
+				if (stored.state !== 'closed') return 'not_closed';
 				const report = sessionReport(db, session);
 				if (report.kind !== 'appraisal') return 'not_found';
 				const row = report.rows.find((candidate) => candidate.subject.id === subjectId);
@@ -131,13 +141,13 @@ export function recordGrades(
 	);
 }
 
-export type ConfirmAll = { confirmed: number } | CapRefusal;
+export type ConfirmAll = { confirmed: number } | CapRefusal | { refusal: 'published' };
 
 /**
  * Confirms the collective result as the final grade of everyone who has none yet, except those
  * tied at the cap's cut-off, whom a person must decide, and everyone in a cap group where
  * someone's conditions are not yet recorded. Refused, changing nothing, when the grades would then break the cap (a final grade
- * confirmed earlier by hand can do that).
+ * confirmed earlier by hand can do that), and once the result is published.
  */
 export function confirmCollectiveGrades(
 	db: AppDatabase,
@@ -146,7 +156,9 @@ export function confirmCollectiveGrades(
 ): ConfirmAll {
 	return db.transaction(
 		(tx) => {
-			if (storedState(tx, session.id) !== 'closed') return { confirmed: 0 };
+			const stored = storedState(tx, session.id);
+			if (stored?.publishedAt) return { refusal: 'published' as const };
+			if (stored?.state !== 'closed') return { confirmed: 0 };
 			const report = sessionReport(db, session);
 			if (report.kind !== 'appraisal') return { confirmed: 0 };
 			const tied = new Set(report.cap.tiedIds);

@@ -8,6 +8,7 @@ import { addRationals, type Rational } from '$lib/tally/rational';
 import type { AuthenticatedUser } from '../auth/session';
 import type { AppDatabase } from '../db';
 import { subject, voteSession, type Subject } from '../db/schema';
+import { amendedGrades, listAmendments } from './amendments';
 import { visibleReport } from './gate';
 import { findVoteSession, type SessionView } from '../sessions/lifecycle';
 
@@ -19,6 +20,7 @@ export interface HistoryEntry {
 	/** Score sheets: the exact mean total; `null` for a grade vote or before closing. */
 	score: Rational | null;
 	collective: Grade | null;
+	/** The final grade, or the latest amendment's once the published result was amended. */
 	final: Grade | null;
 }
 
@@ -60,7 +62,7 @@ function historyEntry(
 			state: session.state,
 			score: row?.score?.total ?? null,
 			collective: row?.capped ?? null,
-			final: person.finalGrade
+			final: amendedGrades(listAmendments(db, session.id)).get(person.id) ?? person.finalGrade
 		}
 	};
 }

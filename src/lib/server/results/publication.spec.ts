@@ -79,7 +79,7 @@ describe('paper ballots', () => {
 		publish(db, sessionId, ownerId);
 		expect(storePaperBallot(db, sessionId, { kind: 'choices', choices: new Map() })).toEqual({
 			ok: false,
-			reason: 'not_counting'
+			reason: 'published'
 		});
 	});
 });

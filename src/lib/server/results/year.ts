@@ -23,6 +23,7 @@ import type { AppDatabase } from '../db';
 import { voteSession } from '../db/schema';
 import type { AppraisalMode } from '../db/schema';
 import { findVoteSession, type SessionView } from '../sessions/lifecycle';
+import { amendedGrades, listAmendments } from './amendments';
 import { recordedCapRate, type AppraisalRow, type GroupCapFigures } from './count';
 import { visibility, visibleReport } from './gate';
 
@@ -46,7 +47,7 @@ export interface YearQuarter {
 	sessionId: string;
 	/** Score sheets: the exact mean total; `null` for a grade vote. */
 	score: Rational | null;
-	/** The final grade if confirmed, else the collective result. */
+	/** The latest amendment's grade, else the final grade if confirmed, else the collective result. */
 	grade: Grade | null;
 	confirmed: boolean;
 	published: boolean;
@@ -150,6 +151,8 @@ export function yearUnits(db: AppDatabase, viewer: AuthenticatedUser, year: numb
 interface Appearance {
 	session: Quarterly;
 	row: AppraisalRow;
+	/** The person's grade as amended after publication, if it was. */
+	amended: Grade | null;
 }
 
 /** Later quarters first; within a quarter the session created last (a re-run) first. */
@@ -168,21 +171,24 @@ function appearancesByPerson(db: AppDatabase, sessions: Quarterly[]): Map<string
 	for (const session of sessions) {
 		const report = visibleReport(db, session, 'counters');
 		if (report?.kind !== 'appraisal') continue;
+		const amended = amendedGrades(listAmendments(db, session.id));
 		for (const row of report.rows) {
 			const key = row.subject.personId;
-			people.set(key, [...(people.get(key) ?? []), { session, row }]);
+			const appearance = { session, row, amended: amended.get(row.subject.id) ?? null };
+			people.set(key, [...(people.get(key) ?? []), appearance]);
 		}
 	}
 	return people;
 }
 
-function quarterOf({ session, row }: Appearance): YearQuarter {
+function quarterOf({ session, row, amended }: Appearance): YearQuarter {
+	const final = amended ?? row.subject.finalGrade;
 	return {
 		quarter: session.rules.period.quarter,
 		sessionId: session.id,
 		score: row.score?.total ?? null,
-		grade: row.subject.finalGrade ?? row.capped,
-		confirmed: row.subject.finalGrade !== null,
+		grade: final ?? row.capped,
+		confirmed: final !== null,
 		published: session.publishedAt !== null,
 		record: row.record
 	};

@@ -5,7 +5,7 @@
  * organiser's grades after the close.
  */
 import { eq } from 'drizzle-orm';
-import type { AppraisalPreset } from '$lib/tally/appraisal-presets';
+import { ND_335_2025, type AppraisalPreset } from '$lib/tally/appraisal-presets';
 import type { RecordedCapRate } from '$lib/tally/cap';
 import type { ConditionRecord } from '$lib/tally/conditions';
 import type { Grade } from '$lib/tally/grades';
@@ -22,6 +22,7 @@ import {
 } from '../sessions/lifecycle';
 import { addSubjects, listSubjects } from '../sessions/subjects';
 import { recordCapRate, recordConditions, recordGrades } from '../results/grades';
+import { publish } from '../results/publication';
 import { castScores, issueTestCards, organiser } from './fixtures';
 
 export interface AppraisedPerson {
@@ -202,6 +203,18 @@ export async function closedAppraisal(options: {
 		check(recordGrades(db, session(), ids[index]!, grades), `grade of ${person.fullName}`);
 	});
 	return { db, ownerId: owner.id, sessionId };
+}
+
+/** The two duty groups of `TWO_DUTY_GROUPS` at the higher rate, closed and published. */
+export async function publishedTwoGroups(): Promise<ClosedAppraisal> {
+	const appraisal = await closedAppraisal({
+		preset: ND_335_2025,
+		people: TWO_DUTY_GROUPS,
+		capRate: HIGHER_RATE
+	});
+	const published = publish(appraisal.db, appraisal.sessionId, appraisal.ownerId);
+	if (!published.ok) throw new Error(`fixture not published: ${JSON.stringify(published)}`);
+	return appraisal;
 }
 
 /**

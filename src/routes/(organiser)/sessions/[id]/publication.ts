@@ -45,10 +45,9 @@ export function confirmAction(event: ActionEvent) {
 		});
 	}
 	if (result === 'not_closed') {
-		return fail(409, {
-			action: 'confirm' as const,
-			errors: errorOn('confirm', m.close_not_open())
-		});
+		// A published count is final: no confirmation is added to it.
+		const message = session.publishedAt ? m.results_final() : m.close_not_open();
+		return fail(409, { action: 'confirm' as const, errors: errorOn('confirm', message) });
 	}
 	return { action: 'confirm' as const, saved: true };
 }

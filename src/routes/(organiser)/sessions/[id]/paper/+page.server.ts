@@ -46,7 +46,7 @@ function issuedRefusal(
 		fail(status, { ...answer, errors: errorOn('paperIssued', message) });
 	switch (refused.reason) {
 		case 'published':
-			return refuse(409, m.already_published());
+			return refuse(409, m.results_final());
 		case 'below_entered':
 			return refuse(400, m.paper_issued_below_entered({ entered: session.paperReturned }));
 		case 'beyond_convened': {
@@ -118,6 +118,7 @@ export const actions: Actions = {
 		if (!stored.ok) {
 			const message = {
 				not_counting: m.paper_not_counting,
+				published: m.results_final,
 				exceeds_issued: m.paper_exceeds_issued,
 				unfit: m.ballot_bad_post
 			}[stored.reason]();

@@ -14,10 +14,12 @@ import {
 	type CapRefusal,
 	type GradeChange
 } from '$lib/server/results/grades';
+import { amendedGrades, listAmendments } from '$lib/server/results/amendments';
 import { displaySession } from '$lib/server/sessions/display';
 import type { SessionView } from '$lib/server/sessions/lifecycle';
 import { conditionsAction } from '../conditions/record';
 import { confirmAction, publicationState, publishAction } from '../publication';
+import { amendAction } from './amend';
 import { appraisalView } from './appraisal-view';
 import { capShare } from '$lib/cap-wording';
 import { capRateSchema, gradesSchema } from './schema';
@@ -40,6 +42,7 @@ const refusedGrade: Record<
 > = {
 	not_found: [404, 'finalGrade', m.subject_not_found],
 	not_closed: [409, 'finalGrade', m.results_not_closed],
+	published: [409, 'finalGrade', m.results_final],
 	reason_required: [400, 'finalReason', m.final_reason_required],
 	conditions_pending: [409, 'finalGrade', m.conditions_pending_confirm]
 };
@@ -61,12 +64,16 @@ function confidenceView(count: ConfidenceCount) {
 export const load: PageServerLoad = (event) => {
 	const { user, session, role } = countingSession(event);
 	const report = countersReport(session);
+	const amendments = listAmendments(db(), session.id);
 	const common = {
 		role,
 		session: displaySession(session),
-		publication: { ...publicationState(session, user), publishedAt: session.publishedAt }
+		publication: { ...publicationState(session, user), publishedAt: session.publishedAt },
+		amendments
 	};
-	if (report.kind === 'appraisal') return { ...common, report: appraisalView(report) };
+	if (report.kind === 'appraisal') {
+		return { ...common, report: appraisalView(report, amendedGrades(amendments)) };
+	}
 	return {
 		...common,
 		report: {
@@ -125,7 +132,8 @@ export const actions: Actions = {
 		const outcome = confirmCollectiveGrades(db(), session, user.id);
 		const answer = { action: 'confirmAll' as const };
 		if ('refusal' in outcome) {
-			return fail(409, { ...answer, confirmAllRefused: capRefusalMessage(outcome) });
+			const refused = outcome.refusal === 'cap' ? capRefusalMessage(outcome) : m.results_final();
+			return fail(409, { ...answer, confirmAllRefused: refused });
 		}
 		return { ...answer, confirmedAll: outcome.confirmed };
 	},
@@ -156,5 +164,7 @@ export const actions: Actions = {
 
 	confirm: confirmAction,
 
-	publish: publishAction
+	publish: publishAction,
+
+	amend: amendAction
 };

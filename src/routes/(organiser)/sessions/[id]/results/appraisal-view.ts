@@ -4,6 +4,7 @@
  */
 import type { AppraisalReport, AppraisalRow } from '$lib/server/results/count';
 import { factsOf } from '$lib/tally/conditions';
+import type { Grade } from '$lib/tally/grades';
 import { conditionCapReason } from '$lib/wording';
 import { factsAsked } from '../conditions/record';
 
@@ -23,7 +24,8 @@ function capView(report: AppraisalReport) {
 	};
 }
 
-export function appraisalView(report: AppraisalReport) {
+/** `amended`: each amended person's grade after the latest amendment of the published result. */
+export function appraisalView(report: AppraisalReport, amended: ReadonlyMap<string, Grade>) {
 	return {
 		kind: 'appraisal' as const,
 		mode: report.rules.mode,
@@ -44,6 +46,7 @@ export function appraisalView(report: AppraisalReport) {
 			proposedGrade: row.subject.proposedGrade,
 			finalGrade: row.subject.finalGrade,
 			finalReason: row.subject.finalReason,
+			amendedGrade: amended.get(row.subject.id) ?? null,
 			record: row.record,
 			votes: row.votes,
 			score: row.score,
