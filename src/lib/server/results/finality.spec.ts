@@ -96,7 +96,7 @@ describe('a published count', () => {
 		const ballot = { kind: 'choices' as const, choices: new Map([[subjectIds[0]!, 'low']]) };
 		expect(storePaperBallot(db, sessionId, ballot)).toEqual({ ok: false, reason: 'published' });
 		expect(setPaperIssued(db, sessionId, 3, ownerId)).toEqual({ ok: false, reason: 'published' });
-		expect(setConfirmationsRequired(db, sessionId, 1)).toBe(false);
+		expect(setConfirmationsRequired(db, sessionId, 1, ownerId)).toBe('not_draft');
 		// What closing already froze stays frozen: people, attendance, cards.
 		const person = { fullName: 'Người mới', jobTitle: 'Ủy viên' };
 		expect(addSubjects(db, sessionId, [person])).toBe('not_draft');
