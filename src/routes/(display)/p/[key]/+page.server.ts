@@ -6,10 +6,10 @@ import { projectorSession, projectorView } from '$lib/server/results/projector';
 import { qrDataUrl } from '$lib/server/cards/qr';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
+export const load: PageServerLoad = ({ params, url, setHeaders }) => {
 	const session = projectorSession(db(), params.key);
 	if (!session) error(404, m.error_not_found());
 	setHeaders({ 'cache-control': 'no-store' });
 	const view = projectorView(db(), session, publicOrigin(url.origin));
-	return { key: params.key, view, helpQr: await qrDataUrl(view.helpUrl) };
+	return { key: params.key, view, helpQr: qrDataUrl(view.helpUrl) };
 };

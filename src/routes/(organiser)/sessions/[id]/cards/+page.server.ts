@@ -97,7 +97,7 @@ export const actions: Actions = {
 				? {
 						name: wifiName,
 						password: wifiPassword,
-						qrSvg: await qrDataUrl(wifiJoinText(wifiName, wifiPassword))
+						qrSvg: qrDataUrl(wifiJoinText(wifiName, wifiPassword))
 					}
 				: null
 		};
