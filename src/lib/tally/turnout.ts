@@ -3,8 +3,9 @@
  * steps, and every step stands for at least MIN_BALLOTS_PER_STEP ballots: ten steps (tenths)
  * once 30 or more ballots are handed out, `⌊handed out / 3⌋` steps below that, and no bar at
  * all below three ballots. So the bar never moves for one ballot alone: with ten cards it moves
- * at the 4th, 7th and 10th ballot (three steps), never at each one, and a person watching the
- * screen while someone sends their ballot cannot tell whether that ballot has arrived.
+ * at the 4th, 7th and 10th ballot (three steps), never at each one, and its position never
+ * tells whether one more person has voted. (It still moves when a step fills: whoever watches
+ * the screen can time one ballot in three, never each one.)
  *
  * The step is rounded down (`⌊returned × steps / handed out⌋`), so the last step means that
  * every ballot handed out is back; the exact count is shown only once voting has closed.

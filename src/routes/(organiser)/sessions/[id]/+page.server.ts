@@ -8,6 +8,7 @@ import { quorumStatus } from '$lib/tally/confidence';
 import { periodText } from '$lib/wording';
 import { countingSession, organiserSession } from '$lib/server/sessions/access';
 import { spareCards } from '$lib/server/cards/ballot-cards';
+import { plainHttpPhoneAddress } from '$lib/server/cards/phone-address';
 import { db } from '$lib/server/db';
 import { errorOn, parseForm } from '$lib/server/http/forms';
 import { displaySession } from '$lib/server/sessions/display';
@@ -56,7 +57,8 @@ export const load: PageServerLoad = (event) => {
 		subjectCount: listSubjects(db(), session.id).length,
 		turnout: turnout(db(), session),
 		spareCards: spareCards(db(), session),
-		quorum: quorumStatus(session.rules.preset, session.convened, session.present)
+		quorum: quorumStatus(session.rules.preset, session.convened, session.present),
+		plainHttpAddress: plainHttpPhoneAddress(event.url.origin)
 	};
 };
 

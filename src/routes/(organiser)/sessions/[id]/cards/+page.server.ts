@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { organiserSession } from '$lib/server/sessions/access';
 import { printableCards } from '$lib/server/cards/card-sheet';
+import { plainHttpPhoneAddress } from '$lib/server/cards/phone-address';
 import { qrDataUrl } from '$lib/server/cards/qr';
 import { wifiJoinText } from '$lib/wifi';
 import {
@@ -38,7 +39,8 @@ export const load: PageServerLoad = (event) => {
 		spare: spareCards(db(), session),
 		// By default one card per person present who has none yet; none once they all have one.
 		suggested: suggestedIssue(issuing),
-		votingPage: `${publicOrigin(event.url.origin)}/v`
+		votingPage: `${publicOrigin(event.url.origin)}/v`,
+		plainHttpAddress: plainHttpPhoneAddress(event.url.origin)
 	};
 };
 
