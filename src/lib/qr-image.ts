@@ -33,7 +33,9 @@ function unpackModules({ size, dark }: QrModules): Uint8Array {
 	// Four modules a digit; the last digit's padding falls beyond the array and is dropped.
 	const modules = new Uint8Array(size * size);
 	for (let digit = 0; digit < dark.length; digit++) {
-		const bits = parseInt(dark.charAt(digit), 16);
+		const character = dark.charCodeAt(digit);
+		// '0'–'9' are 48–57, 'a'–'f' are 97–102.
+		const bits = character < 58 ? character - 48 : character - 87;
 		for (let bit = 0; bit < 4; bit++) modules[digit * 4 + bit] = (bits >> (3 - bit)) & 1;
 	}
 	return modules;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CARDS_PER_TURN, printableCards } from './card-sheet';
+import { printableCards } from './card-sheet';
+import { CARDS_PER_TURN } from './turns';
 import { generateCardCode } from './card-code';
 import { generateSecret } from '../db/ids';
 

@@ -7,6 +7,7 @@ import { qrDataUrl } from '$lib/server/cards/qr';
 import { wifiJoinText } from '$lib/wifi';
 import {
 	cardCounts,
+	drawCards,
 	handedOut,
 	issueCards,
 	spareCards,
@@ -88,7 +89,8 @@ export const actions: Actions = {
 		const { count, wifiName, wifiPassword, beyondPresentReason } = form.data;
 		const issued = issueCards(db(), session.id, count, {
 			actorId: user.id,
-			beyondPresentReason: beyondPresentReason || null
+			beyondPresentReason: beyondPresentReason || null,
+			drawn: await drawCards(count)
 		});
 		if (!issued.ok) return issueRefusal(issued, count, form.values);
 		// The tokens exist in clear only in this response: the sheet cannot be printed again.
