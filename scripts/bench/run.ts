@@ -6,7 +6,9 @@
  * - p50 and p99 latency at a steady 500 ballots per second;
  * - the tally of 1,000,000 marks (100,000 ballots × 10 people) from the database;
  * - the voter's ballot page in Chromium: bytes transferred and requests;
- * - the server's peak resident memory.
+ * - the server's peak resident memory;
+ * - issuing 1,000 cards (./issue-cards.ts): how long it takes and how long other requests wait
+ *   meanwhile, with the cards page's JavaScript and without.
  * Prints a Markdown table, then as its last line one JSON object with the figures.
  */
 import { chromium } from '@playwright/test';
@@ -19,8 +21,9 @@ import { join } from 'node:path';
 import { buildIfStale } from '../build-if-stale.js';
 import { sessionReport } from '../../src/lib/server/results/count';
 import { sessionById } from '../../src/lib/server/sessions/lifecycle';
+import { CARDS_PER_ISSUE, measureIssuing, type IssuingFigures } from './issue-cards';
 import { PHONE_CAST_PATH, phoneCastAcknowledged, phoneCastRequest } from './phone-cast';
-import { seedClosedVote, seedOpenVote, SUBJECTS, type VotingSeed } from './seed';
+import { seedClosedVote, seedDraftVote, seedOpenVote, SUBJECTS, type VotingSeed } from './seed';
 
 const CONCURRENCY = 50;
 const THROUGHPUT_SECONDS = 8;
@@ -29,6 +32,8 @@ const STEADY_SECONDS = 10;
 /** Enough cards for the fastest run the machine could manage, and the steady one. */
 const CARDS = 70_000;
 const TALLY_BALLOTS = 100_000;
+/** Batches of cards issued with the page's JavaScript, and as many without. */
+const ISSUE_RUNS = 3;
 const MARKS = ['high', 'confidence', 'low'];
 
 const folder = mkdtempSync(join(tmpdir(), 'phieukin-bench-'));
@@ -141,6 +146,31 @@ function median(values: number[]): number {
 	return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
+/** Batches of 1,000 cards issued on a server of their own, the median of each figure. */
+async function issuingCards(port: number) {
+	const { sessionId, cookie } = await seedDraftVote(
+		join(folder, 'issue.db'),
+		2 * ISSUE_RUNS * CARDS_PER_ISSUE
+	);
+	const server = await start('build/index.js', join(folder, 'issue.db'), port);
+	const origin = `http://127.0.0.1:${port}`;
+	const cardsPage = `/sessions/${sessionId}/cards`;
+	// The page's modules load on its first request: not part of issuing.
+	await fetch(`${origin}${cardsPage}`, { headers: { cookie } }).then((page) => page.text());
+	const runs: Record<'script' | 'plain', IssuingFigures[]> = { script: [], plain: [] };
+	for (let run = 0; run < ISSUE_RUNS; run++) {
+		runs.script.push(await measureIssuing(origin, cardsPage, cookie, true));
+		runs.plain.push(await measureIssuing(origin, cardsPage, cookie, false));
+	}
+	await stop(server);
+	const summary = (figures: IssuingFigures[]) => ({
+		ms: Math.round(median(figures.map((figure) => figure.issueMs))),
+		waitMs: Math.round(median(figures.map((figure) => figure.otherMaxMs))),
+		bytes: median(figures.map((figure) => figure.answerBytes))
+	});
+	return { script: summary(runs.script), plain: summary(runs.plain) };
+}
+
 async function main() {
 	buildIfStale();
 	log('Seeding…');
@@ -181,6 +211,9 @@ async function main() {
 		}
 	}
 	db.$client.close();
+
+	log(`Issuing ${CARDS_PER_ISSUE} cards while other requests arrive…`);
+	const issuing = await issuingCards(4603);
 	rmSync(folder, { recursive: true, force: true });
 
 	const figures = {
@@ -192,7 +225,13 @@ async function main() {
 		tally_1m_marks_ms: Math.round(median(tallyTimes)),
 		voter_page_bytes: page.bytes,
 		voter_page_requests: page.requests,
-		rss_mb: Math.round(rss)
+		rss_mb: Math.round(rss),
+		issue_1000_ms: issuing.script.ms,
+		issue_1000_wait_ms: issuing.script.waitMs,
+		issue_1000_nojs_ms: issuing.plain.ms,
+		issue_1000_nojs_wait_ms: issuing.plain.waitMs,
+		issue_1000_bytes: issuing.script.bytes,
+		issue_1000_nojs_bytes: issuing.plain.bytes
 	};
 	figures.ratio = Math.round((figures.ballots_per_s / figures.standin_ballots_per_s) * 100) / 100;
 	const refused = throughput.refused + steady.refused + ceiling.refused + ceilingSteady.refused;
@@ -211,7 +250,20 @@ async function main() {
 		['tally of 1,000,000 marks (ms, median of 5)', String(figures.tally_1m_marks_ms), '< 500'],
 		['voter page, bytes transferred', String(figures.voter_page_bytes), '≤ 30,720'],
 		['voter page, requests', String(figures.voter_page_requests), '≤ 4'],
-		['server peak RSS (MB)', String(figures.rss_mb), '≤ 150']
+		['server peak RSS (MB)', String(figures.rss_mb), '≤ 150'],
+		['issuing 1,000 cards, with JavaScript (ms)', String(figures.issue_1000_ms), ''],
+		['longest wait of another request meanwhile (ms)', String(figures.issue_1000_wait_ms), '≤ 100'],
+		['issuing 1,000 cards, without JavaScript (ms)', String(figures.issue_1000_nojs_ms), ''],
+		[
+			'longest wait of another request meanwhile (ms)',
+			String(figures.issue_1000_nojs_wait_ms),
+			'≤ 100'
+		],
+		[
+			'answer with 1,000 cards, with / without JavaScript (bytes)',
+			`${figures.issue_1000_bytes} / ${figures.issue_1000_nojs_bytes}`,
+			''
+		]
 	];
 	console.log(
 		`Phiếu Kín benchmark · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'} · Node ${process.version}`

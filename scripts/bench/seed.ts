@@ -1,10 +1,16 @@
 /**
  * Databases for the benchmark, made with the app's own modules: an open confidence vote with
- * ten people and as many cards as the load needs, and a closed one holding 100,000 ballots.
+ * ten people and as many cards as the load needs, a closed one holding 100,000 ballots, and a
+ * draft whose cards are still to be issued.
  */
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { createAccount } from '../../src/lib/server/auth/accounts';
+import {
+	createSession,
+	generateSessionToken,
+	sessionCookieName
+} from '../../src/lib/server/auth/session';
 import { issueCards } from '../../src/lib/server/cards/ballot-cards';
 import { migrateDatabase, openDatabase, type AppDatabase } from '../../src/lib/server/db';
 import { addSubjects, listSubjects } from '../../src/lib/server/sessions/subjects';
@@ -51,14 +57,14 @@ async function confidenceVote(db: AppDatabase, convened: number) {
 		}))
 	);
 	recordAttendance(db, sessionId, convened);
-	return sessionId;
+	return { sessionId, ownerId: created.user.id };
 }
 
 /** An open session with `cards` unused cards, in a new database file at `path`. */
 export async function seedOpenVote(path: string, cards: number): Promise<VotingSeed> {
 	const db = openDatabase(path);
 	migrateDatabase(db);
-	const sessionId = await confidenceVote(db, 100_000);
+	const { sessionId } = await confidenceVote(db, 100_000);
 	const tokens: string[] = [];
 	while (tokens.length < cards) {
 		const batch = issueCards(db, sessionId, Math.min(1000, cards - tokens.length));
@@ -82,7 +88,7 @@ export async function seedClosedVote(
 ): Promise<{ db: AppDatabase; sessionId: string }> {
 	const db = openDatabase(path);
 	migrateDatabase(db);
-	const sessionId = await confidenceVote(db, ballots);
+	const { sessionId } = await confidenceVote(db, ballots);
 	const subjectIds = listSubjects(db, sessionId).map((subject) => subject.id);
 	openVoteSession(db, sessionId, null);
 	const sqlite: Database.Database = db.$client;
@@ -103,4 +109,21 @@ export async function seedClosedVote(
 	})();
 	closeVoteSession(db, sessionId);
 	return { db, sessionId };
+}
+
+/**
+ * A draft session for `convened` people, all present, none of them with a card yet, in a new
+ * database file at `path`; and a signed-in organiser's cookie to issue its cards with.
+ */
+export async function seedDraftVote(
+	path: string,
+	convened: number
+): Promise<{ sessionId: string; cookie: string }> {
+	const db = openDatabase(path);
+	migrateDatabase(db);
+	const { sessionId, ownerId } = await confidenceVote(db, convened);
+	const token = generateSessionToken();
+	createSession(db, token, ownerId);
+	db.$client.close();
+	return { sessionId, cookie: `${sessionCookieName(false)}=${token}` };
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CODE_ALPHABET, formatCardCode, normaliseCardCode } from './card-code';
 import {
 	cardCounts,
+	drawCards,
+	hashCardToken,
 	issueCards,
 	spareCards,
 	voidCardByCode,
@@ -54,6 +56,28 @@ describe('issueCards', () => {
 		const expected = { unused: 50, used: 0, void: 0 };
 		expect(counts(db, sessionId)).toEqual({ derived: expected, stored: expected });
 		expect(findVoteSession(db, owner, sessionId)?.cardsIssued).toBe(50);
+	});
+
+	it('stores the cards drawn beforehand, drawn in turns that let other requests through', async () => {
+		const db = createTestDatabase();
+		const owner = await organiser(db);
+		const sessionId = draftSession(db, owner.id, { convened: 100 });
+		let timerFired = false;
+		setTimeout(() => (timerFired = true), 0);
+		const drawn = await drawCards(100);
+		expect(timerFired).toBe(true);
+		const issued = issueCards(db, sessionId, 100, { drawn });
+		expect(issued.ok && issued.cards.map((card) => card.token).sort()).toEqual(
+			drawn.map((card) => card.token).sort()
+		);
+		// Only the hashes are stored, and they are the drawn cards'.
+		const stored = db.$client
+			.prepare('select token_hash as hash from credential where session_id = ?')
+			.all(sessionId) as { hash: string }[];
+		expect(stored.map((row) => row.hash).sort()).toEqual(
+			drawn.map((card) => hashCardToken(card.token)).sort()
+		);
+		expect(issued.ok && Object.keys(issued.cards[0]!).sort()).toEqual(['code', 'token']);
 	});
 });
 

@@ -7,14 +7,12 @@ import type { Period } from '$lib/periods';
 import type { Grade } from '$lib/tally/grades';
 import type { BandsWithheld, CountedRow, PercentBaseSize, RowCounts } from '$lib/tally/confidence';
 import type { ConfidenceBand, Issuer, LocalizedText } from '$lib/tally/presets';
+import { turnoutSteps, type TurnoutSteps } from '$lib/tally/turnout';
 import type { AppDatabase } from '../db';
 import { voteSession } from '../db/schema';
 import type { Report } from './count';
 import { visibility, visibleReport } from './gate';
 import { sessionById, turnout, type SessionView } from '../sessions/lifecycle';
-
-/** Turnout moves in tenths, so the screen never shows the moment one particular ballot arrived. */
-export const TURNOUT_STEPS = 10;
 
 export function projectorSession(db: AppDatabase, key: string): SessionView | undefined {
 	if (!/^[A-Za-z0-9_-]{22}$/.test(key)) return undefined;
@@ -66,8 +64,8 @@ export interface ProjectorView {
 	period: Period | null;
 	state: 'draft' | 'open' | 'closed';
 	published: boolean;
-	/** 0 to TURNOUT_STEPS. */
-	turnoutStep: number;
+	/** Turnout while voting is open, in steps of at least three ballots (tally/turnout.ts). */
+	turnout: TurnoutSteps;
 	/** Exact figures, once voting has closed. */
 	returned: number | null;
 	helpUrl: string;
@@ -107,9 +105,10 @@ function projectorResult(report: Report): ProjectorResult {
 
 function coarseTurnout(db: AppDatabase, session: SessionView) {
 	const figures = turnout(db, session);
-	const issued = figures.cardsIssued + figures.paperIssued;
-	const share = issued === 0 ? 0 : Math.min(1, figures.returned / issued);
-	return { figures, step: Math.floor(share * TURNOUT_STEPS) };
+	return {
+		figures,
+		steps: turnoutSteps(figures.returned, figures.cardsIssued + figures.paperIssued)
+	};
 }
 
 export function projectorView(
@@ -117,7 +116,7 @@ export function projectorView(
 	session: SessionView,
 	origin: string
 ): ProjectorView {
-	const { figures, step } = coarseTurnout(db, session);
+	const { figures, steps } = coarseTurnout(db, session);
 	const report = visibleReport(db, session, 'room');
 	return {
 		title: session.title,
@@ -125,7 +124,7 @@ export function projectorView(
 		period: session.rules.kind === 'appraisal' ? session.rules.period : null,
 		state: session.state,
 		published: session.publishedAt !== null,
-		turnoutStep: step,
+		turnout: steps,
 		returned: visibility('room', session).exactTurnout ? figures.returned : null,
 		helpUrl: `${origin}/v`,
 		result: report ? projectorResult(report) : null
@@ -134,5 +133,6 @@ export function projectorView(
 
 /** What changes the screen, as a cheap fingerprint for the event stream to compare. */
 export function projectorVersion(db: AppDatabase, session: SessionView): string {
-	return `${session.state}:${session.publishedAt !== null}:${coarseTurnout(db, session).step}`;
+	const { step, steps } = coarseTurnout(db, session).steps;
+	return `${session.state}:${session.publishedAt !== null}:${step}/${steps}`;
 }

@@ -85,7 +85,7 @@ describe('paper ballots', () => {
 });
 
 describe('the projector', () => {
-	it('shows no per-person figure before publication, and turnout only in tenths', async () => {
+	it('shows no per-person figure before publication, and turnout only in coarse steps', async () => {
 		const { db, ownerId, sessionId, cards, subjectIds } = await openSession({ cards: 10 });
 		const session = sessionById(db, sessionId)!;
 		const key = session.projectorKey;
@@ -100,7 +100,13 @@ describe('the projector', () => {
 			);
 		}
 		const open = projectorView(db, sessionById(db, sessionId)!, 'http://room');
-		expect(open).toMatchObject({ state: 'open', turnoutStep: 3, returned: null, result: null });
+		// Ten cards: three steps of at least three ballots; three ballots back do not move the bar.
+		expect(open).toMatchObject({
+			state: 'open',
+			turnout: { step: 0, steps: 3 },
+			returned: null,
+			result: null
+		});
 		closeVoteSession(db, sessionId);
 		const closed = projectorView(db, sessionById(db, sessionId)!, 'http://room');
 		expect(closed).toMatchObject({ state: 'closed', returned: 3, result: null });

@@ -7,7 +7,7 @@ import { projectorSession, projectorView } from '$lib/server/results/projector';
 import { qrDataUrl } from '$lib/server/cards/qr';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
+export const load: PageServerLoad = ({ params, url, setHeaders }) => {
 	const session = projectorSession(db(), params.key);
 	if (!session) error(404, m.error_not_found());
 	setHeaders({ 'cache-control': 'no-store' });
@@ -22,5 +22,5 @@ export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 				grade: grade && { fullName: grade.fullName, before: grade.before, after: grade.after }
 			}))
 		: [];
-	return { key: params.key, view, amendments, helpQr: await qrDataUrl(view.helpUrl) };
+	return { key: params.key, view, amendments, helpQr: qrDataUrl(view.helpUrl) };
 };

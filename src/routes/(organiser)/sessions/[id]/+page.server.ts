@@ -8,6 +8,7 @@ import { quorumStatus } from '$lib/tally/confidence';
 import { periodText } from '$lib/wording';
 import { countingSession, organiserSession } from '$lib/server/sessions/access';
 import { spareCards } from '$lib/server/cards/ballot-cards';
+import { plainHttpPhoneAddress } from '$lib/server/cards/phone-address';
 import { db } from '$lib/server/db';
 import { storageTrouble } from '$lib/server/db/storage-health';
 import { errorOn, parseForm } from '$lib/server/http/forms';
@@ -58,7 +59,8 @@ export const load: PageServerLoad = (event) => {
 		turnout: turnout(db(), session),
 		spareCards: spareCards(db(), session),
 		quorum: quorumStatus(session.rules.preset, session.convened, session.present),
-		storage: storageTrouble(db())
+		storage: storageTrouble(db()),
+		plainHttpAddress: plainHttpPhoneAddress(event.url.origin)
 	};
 };
 

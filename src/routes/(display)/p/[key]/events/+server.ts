@@ -1,63 +1,57 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { db } from '$lib/server/db';
-import { projectorSession, projectorVersion } from '$lib/server/results/projector';
+import { projectorSession } from '$lib/server/results/projector';
+import {
+	MAX_STREAMS_PER_KEY,
+	projectorFeed,
+	type FeedEvent
+} from '$lib/server/results/projector-feed';
 import type { RequestHandler } from './$types';
 
-const POLL_MS = 2000;
-const HEARTBEAT_MS = 20_000;
+const encoder = new TextEncoder();
+
+function frame(event: Exclude<FeedEvent, { kind: 'end' }>): Uint8Array {
+	return encoder.encode(
+		event.kind === 'update' ? `event: update\ndata: ${event.version}\n\n` : ': keep-alive\n\n'
+	);
+}
 
 /**
  * Server-sent events for the projector: an `update` whenever the state, the publication or the
- * coarse turnout step changes. The event carries only that fingerprint; the page reloads its
- * data, which holds no per-person figure before publication.
+ * coarse turnout step changes, from the session's one shared poller (projector-feed.ts). The
+ * event carries only that fingerprint; the page reloads its data, which holds no per-person
+ * figure before publication. Refused with 429 beyond MAX_STREAMS_PER_KEY streams on one key.
  */
 export const GET: RequestHandler = ({ params, request }) => {
-	const session = projectorSession(db(), params.key);
-	if (!session) error(404, m.error_not_found());
-	const encoder = new TextEncoder();
-	let timer: ReturnType<typeof setInterval> | undefined;
-	let heartbeat: ReturnType<typeof setInterval> | undefined;
-
-	const stream = new ReadableStream({
-		start(controller) {
-			let last = '';
-			const send = (text: string) => {
-				try {
-					controller.enqueue(encoder.encode(text));
-				} catch {
-					stop();
-				}
-			};
-			const check = () => {
-				const current = projectorSession(db(), params.key);
-				if (!current) return;
-				const version = projectorVersion(db(), current);
-				if (version !== last) {
-					last = version;
-					send(`event: update\ndata: ${version}\n\n`);
-				}
-			};
-			const stop = () => {
-				clearInterval(timer);
-				clearInterval(heartbeat);
-				try {
-					controller.close();
-				} catch {
-					// Already closed by the client.
-				}
-			};
-			send('retry: 3000\n\n');
-			check();
-			timer = setInterval(check, POLL_MS);
-			heartbeat = setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS);
-			request.signal.addEventListener('abort', stop);
+	if (!projectorSession(db(), params.key)) error(404, m.error_not_found());
+	let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+	let leave: (() => void) | null = null;
+	const end = () => {
+		leave?.();
+		try {
+			controller?.close();
+		} catch {
+			// Already closed by the client.
+		}
+	};
+	const stream = new ReadableStream<Uint8Array>({
+		start(started) {
+			controller = started;
+			started.enqueue(encoder.encode('retry: 3000\n\n'));
 		},
-		cancel() {
-			clearInterval(timer);
-			clearInterval(heartbeat);
+		cancel: () => leave?.()
+	});
+	leave = projectorFeed.subscribe(params.key, (event) => {
+		if (event.kind === 'end') return end();
+		try {
+			controller?.enqueue(frame(event));
+		} catch {
+			end();
 		}
 	});
+	if (!leave) error(429, m.projector_streams_full({ max: MAX_STREAMS_PER_KEY }));
+	request.signal.addEventListener('abort', end);
 
 	return new Response(stream, {
 		headers: {

@@ -2,10 +2,12 @@ import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { organiserSession } from '$lib/server/sessions/access';
 import { printableCards } from '$lib/server/cards/card-sheet';
+import { plainHttpPhoneAddress } from '$lib/server/cards/phone-address';
 import { qrDataUrl } from '$lib/server/cards/qr';
 import { wifiJoinText } from '$lib/wifi';
 import {
 	cardCounts,
+	drawCards,
 	handedOut,
 	issueCards,
 	spareCards,
@@ -38,7 +40,8 @@ export const load: PageServerLoad = (event) => {
 		spare: spareCards(db(), session),
 		// By default one card per person present who has none yet; none once they all have one.
 		suggested: suggestedIssue(issuing),
-		votingPage: `${publicOrigin(event.url.origin)}/v`
+		votingPage: `${publicOrigin(event.url.origin)}/v`,
+		plainHttpAddress: plainHttpPhoneAddress(event.url.origin)
 	};
 };
 
@@ -86,7 +89,8 @@ export const actions: Actions = {
 		const { count, wifiName, wifiPassword, beyondPresentReason } = form.data;
 		const issued = issueCards(db(), session.id, count, {
 			actorId: user.id,
-			beyondPresentReason: beyondPresentReason || null
+			beyondPresentReason: beyondPresentReason || null,
+			drawn: await drawCards(count)
 		});
 		if (!issued.ok) return issueRefusal(issued, count, form.values);
 		// The tokens exist in clear only in this response: the sheet cannot be printed again.
@@ -97,7 +101,7 @@ export const actions: Actions = {
 				? {
 						name: wifiName,
 						password: wifiPassword,
-						qrSvg: await qrDataUrl(wifiJoinText(wifiName, wifiPassword))
+						qrSvg: qrDataUrl(wifiJoinText(wifiName, wifiPassword))
 					}
 				: null
 		};
