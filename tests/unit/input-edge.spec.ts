@@ -35,6 +35,8 @@ const QUERY_READERS: Record<string, string> = {
 		'a unit’s name, made NFC and only compared with the names stored',
 	'routes/login/+page.server.ts': 'the path to return to, checked to be one of ours',
 	'lib/server/auth/guard.ts': 'the path to return to after logging in',
+	'lib/server/auth/first-run.ts': 'the one-time setup token, compared with a digest, never stored',
+	'routes/setup/+page.server.ts': 'only whether a setup token came with the link',
 	'lib/components/LanguageSwitcher.svelte': 'the path to return to after switching language'
 };
 

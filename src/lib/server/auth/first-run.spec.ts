@@ -46,6 +46,9 @@ describe('announceFirstRun', () => {
 		expect(start({ PORT: '8080', HOST: '0.0.0.0' }).line).toContain('http://localhost:8080/');
 		expect(start({ HOST: '10.0.0.5' }).line).toContain('http://10.0.0.5:3000/');
 		expect(start({ HOST: 'fd00::5' }).line).toContain('http://[fd00::5]:3000/');
+		expect(start({ TLS_CERT: 'cert.pem', TLS_KEY: 'key.pem' }).line).toContain(
+			'https://localhost:3000/'
+		);
 	});
 
 	it('prints nothing once an account exists, and no earlier token works any more', async () => {

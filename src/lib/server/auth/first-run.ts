@@ -24,7 +24,8 @@ function setupOrigin(env: Env): string {
 	const host = env.HOST ?? '';
 	const local = !host || /^(0\.0\.0\.0|::|::1|localhost|127\.\d+\.\d+\.\d+)$/.test(host);
 	const name = local ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-	return `http://${name}:${env.PORT ?? '3000'}`;
+	// `npm start` serves HTTPS itself when given a certificate (TLS_CERT, TLS_KEY).
+	return `${env.TLS_CERT ? 'https' : 'http'}://${name}:${env.PORT ?? '3000'}`;
 }
 
 /**
